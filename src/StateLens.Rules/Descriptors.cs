@@ -1,0 +1,189 @@
+using Microsoft.CodeAnalysis;
+
+namespace StateLens.Rules;
+
+/// <summary>The descriptor catalogue: one descriptor per rule ID, all made by one factory.</summary>
+public static class Descriptors
+{
+    /// <summary>Rule pages live in the repository under docs/rules; the report and SARIF link here too.</summary>
+    public const string HelpBaseUri = "https://github.com/statelens/statelens/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor FileWriteUnderAppFolder = Create(
+        RuleIds.FileWriteUnderAppFolder, StateCategories.FileWrite, DiagnosticSeverity.Warning,
+        "File is written under the application folder",
+        "'{0}' writes to '{1}' inside the application folder, which is read-only or lost when the container is replaced",
+        "Containers run from an immutable image, often read-only and as a non-root user; files written next to the application are lost on restart and are not shared between replicas.");
+
+    public static readonly DiagnosticDescriptor FileWriteOutsideAppFolder = Create(
+        RuleIds.FileWriteOutsideAppFolder, StateCategories.FileWrite, DiagnosticSeverity.Info,
+        "File is written to a local path outside the application folder",
+        "'{0}' writes to '{1}' on the local disk; mount a volume there or move the data to shared storage",
+        "A write to a configured or absolute local path survives only if that path is a mounted volume; replicas each see their own copy.");
+
+    public static readonly DiagnosticDescriptor UploadSavedLocally = Create(
+        RuleIds.UploadSavedLocally, StateCategories.FileWrite, DiagnosticSeverity.Warning,
+        "Uploaded file is saved to the local disk",
+        "Upload saved by '{0}' to '{1}' stays on this instance; store uploads on a volume or in blob storage",
+        "Uploads saved to the local disk are visible only to the replica that received them and vanish with the container.");
+
+    public static readonly DiagnosticDescriptor TempFileWrite = Create(
+        RuleIds.TempFileWrite, StateCategories.FileWrite, DiagnosticSeverity.Info,
+        "Temporary file is written to the local disk",
+        "'{0}' creates a temporary file; give the container a writable /tmp (tmpfs) and do not rely on it between requests",
+        "Temporary files need a writable /tmp in a read-only container and are not shared between replicas.");
+
+    public static readonly DiagnosticDescriptor SystemWebSessionState = Create(
+        RuleIds.SystemWebSessionState, StateCategories.SessionState, DiagnosticSeverity.Warning,
+        "System.Web session state is kept in process memory",
+        "'{0}' uses ASP.NET session state, which is lost on restart and split across replicas unless it is moved to a shared store",
+        "In-process session state lives in one worker process; a second replica or a restart loses it.");
+
+    public static readonly DiagnosticDescriptor AspNetCoreSession = Create(
+        RuleIds.AspNetCoreSession, StateCategories.SessionState, DiagnosticSeverity.Info,
+        "ASP.NET Core session state is used",
+        "'{0}' uses ASP.NET Core session; back it with a distributed cache (Redis, SQL Server) shared by all replicas",
+        "ASP.NET Core session is only as durable as the IDistributedCache behind it.");
+
+    public static readonly DiagnosticDescriptor TempDataInSession = Create(
+        RuleIds.TempDataInSession, StateCategories.SessionState, DiagnosticSeverity.Info,
+        "TempData is kept in session state",
+        "'{0}' keeps TempData in session state; use the cookie TempData provider or a distributed session store",
+        "The session TempData provider inherits every limitation of in-process session state.");
+
+    public static readonly DiagnosticDescriptor SessionOnInMemoryCache = Create(
+        RuleIds.SessionOnInMemoryCache, StateCategories.SessionState, DiagnosticSeverity.Warning,
+        "Session is backed only by an in-memory distributed cache",
+        "'{0}' stores sessions in AddDistributedMemoryCache, which lives in this process; register a Redis or SQL Server distributed cache",
+        "AddDistributedMemoryCache is not distributed: each replica has its own sessions.");
+
+    public static readonly DiagnosticDescriptor ApplicationState = Create(
+        RuleIds.ApplicationState, StateCategories.AppStateCache, DiagnosticSeverity.Warning,
+        "Application state is kept in process memory",
+        "'{0}' uses HttpApplicationState, which each replica keeps separately and loses on restart",
+        "Application state is a per-process dictionary; counters and shared data diverge across replicas.");
+
+    public static readonly DiagnosticDescriptor SystemWebCache = Create(
+        RuleIds.SystemWebCache, StateCategories.AppStateCache, DiagnosticSeverity.Warning,
+        "System.Web cache is kept in process memory",
+        "'{0}' uses the System.Web cache, which is local to each replica; use a distributed cache where replicas must agree",
+        "HttpRuntime.Cache lives in the worker process: cold after every restart, inconsistent across replicas.");
+
+    public static readonly DiagnosticDescriptor RuntimeMemoryCache = Create(
+        RuleIds.RuntimeMemoryCache, StateCategories.AppStateCache, DiagnosticSeverity.Warning,
+        "System.Runtime.Caching.MemoryCache is kept in process memory",
+        "'{0}' uses System.Runtime.Caching.MemoryCache, which is local to each replica; use a distributed cache where replicas must agree",
+        "MemoryCache lives in the process: cold after every restart, inconsistent across replicas.");
+
+    public static readonly DiagnosticDescriptor ExtensionsMemoryCache = Create(
+        RuleIds.ExtensionsMemoryCache, StateCategories.AppStateCache, DiagnosticSeverity.Info,
+        "IMemoryCache is local to each replica",
+        "'{0}' uses IMemoryCache; each replica caches separately, use IDistributedCache or HybridCache where they must agree",
+        "IMemoryCache is fine for derived data but not for anything replicas must share or that must survive a restart.");
+
+    public static readonly DiagnosticDescriptor InMemoryOutputCache = Create(
+        RuleIds.InMemoryOutputCache, StateCategories.AppStateCache, DiagnosticSeverity.Info,
+        "Output or response cache is kept in process memory",
+        "'{0}' caches responses in process memory; use a distributed output cache store such as Redis for consistent replicas",
+        "In-memory output caches are per replica and cold after restarts.");
+
+    public static readonly DiagnosticDescriptor StaticFieldWritten = Create(
+        RuleIds.StaticFieldWritten, StateCategories.StaticMutableState, DiagnosticSeverity.Warning,
+        "Static field is written after initialization",
+        "Static field '{0}' is written in '{1}'; its value is per process and lost on restart or scale-out",
+        "A static field written at run time is process-wide state that replicas do not share.");
+
+    public static readonly DiagnosticDescriptor StaticCollectionMutated = Create(
+        RuleIds.StaticCollectionMutated, StateCategories.StaticMutableState, DiagnosticSeverity.Warning,
+        "Static collection is mutated at run time",
+        "Static collection '{0}' is changed in '{1}'; it acts as an in-process store that replicas do not share",
+        "Static dictionaries and lists used as caches or stores are per-process state.");
+
+    public static readonly DiagnosticDescriptor StatefulSingleton = Create(
+        RuleIds.StatefulSingleton, StateCategories.Singleton, DiagnosticSeverity.Info,
+        "Hand-rolled singleton holds mutable state",
+        "Singleton '{0}' keeps mutable state ({1}) for the whole process; replicas each hold their own copy",
+        "A process-wide singleton with mutable fields is in-memory state.");
+
+    public static readonly DiagnosticDescriptor StatefulDiSingleton = Create(
+        RuleIds.StatefulDiSingleton, StateCategories.Singleton, DiagnosticSeverity.Info,
+        "Class with mutable state is registered as a DI singleton",
+        "'{0}' is registered as a singleton and keeps mutable state ({1}); replicas each hold their own copy",
+        "A DI singleton with mutable fields is in-memory state that replicas do not share.");
+
+    public static readonly DiagnosticDescriptor ThreadStaticField = Create(
+        RuleIds.ThreadStaticField, StateCategories.StaticMutableState, DiagnosticSeverity.Info,
+        "Thread-static field keeps per-thread state",
+        "'{0}' keeps per-thread state in process memory",
+        "Thread-static state is tied to one process and one thread.");
+
+    public static readonly DiagnosticDescriptor InProcSessionConfig = Create(
+        RuleIds.InProcSessionConfig, StateCategories.ConfigState, DiagnosticSeverity.Warning,
+        "Session state mode keeps sessions on one server",
+        "sessionState mode '{0}' keeps sessions on one server; use a SQL Server or Redis session state provider",
+        "InProc and StateServer session modes pin users to a single process or machine.");
+
+    public static readonly DiagnosticDescriptor FileLogger = Create(
+        RuleIds.FileLogger, StateCategories.ConfigState, DiagnosticSeverity.Warning,
+        "Logger writes to a local file",
+        "{0} writes logs to a local file; log to stdout or a log service, or mount a volume for the log folder",
+        "Containers are expected to log to stdout; local log files fill the writable layer and vanish with it.");
+
+    public static readonly DiagnosticDescriptor HardCodedMachinePath = Create(
+        RuleIds.HardCodedMachinePath, StateCategories.ConfigState, DiagnosticSeverity.Info,
+        "Path is hard-coded to a machine drive or share",
+        "'{0}' is a machine-specific path; make it configurable and mount a volume there",
+        "Drive letters and UNC shares name one machine's storage, which a container does not have.");
+
+    public static readonly DiagnosticDescriptor LocalDatabaseFile = Create(
+        RuleIds.LocalDatabaseFile, StateCategories.ConfigState, DiagnosticSeverity.Warning,
+        "Database is a local file",
+        "'{0}' points to a database file on the local disk; use a database server or put the file on a volume",
+        "LocalDB, SQL CE and SQLite files live on one disk and cannot be shared by replicas.");
+
+    public static readonly DiagnosticDescriptor UnsharedProtectionKeys = Create(
+        RuleIds.UnsharedProtectionKeys, StateCategories.ConfigState, DiagnosticSeverity.Info,
+        "Cookie protection keys are not shared between replicas",
+        "{0}; cookies and antiforgery tokens made by one replica cannot be read by another",
+        "Without a fixed machineKey or persisted Data Protection keys each replica signs cookies with its own key.");
+
+    public static readonly DiagnosticDescriptor Registry = Create(
+        RuleIds.Registry, StateCategories.OtherBlocker, DiagnosticSeverity.Warning,
+        "Windows registry is used",
+        "'{0}' uses the Windows registry, which Linux containers do not have; move the setting to configuration",
+        "The registry is host state that Linux containers lack and Windows containers do not share.");
+
+    public static readonly DiagnosticDescriptor EventLog = Create(
+        RuleIds.EventLog, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Windows event log is written",
+        "'{0}' writes to the Windows event log; log to stdout or a log service instead",
+        "The event log is a Windows host facility; containers should log to stdout.");
+
+    public static readonly DiagnosticDescriptor Msmq = Create(
+        RuleIds.Msmq, StateCategories.OtherBlocker, DiagnosticSeverity.Warning,
+        "MSMQ queue is used",
+        "'{0}' uses MSMQ, a Windows host service; move to a network message broker",
+        "MSMQ queues live on one Windows machine and are not available in Linux containers.");
+
+    public static readonly DiagnosticDescriptor InProcessScheduling = Create(
+        RuleIds.InProcessScheduling, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Work is scheduled in process in web code",
+        "'{0}' schedules work inside the web process; it runs once per replica and stops when the container is recycled",
+        "Timers and background threads in web code run on every replica and die with the container.");
+
+    public static readonly DiagnosticDescriptor ProcessStart = Create(
+        RuleIds.ProcessStart, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Process is started on the host",
+        "'{0}' starts a host process, which must exist in the container image",
+        "Started programs are host dependencies that the image must carry.");
+
+    public static readonly DiagnosticDescriptor MachineNameIdentity = Create(
+        RuleIds.MachineNameIdentity, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Machine name is used as an identity",
+        "'{0}' reads the machine name, which is a random container ID that changes on every restart",
+        "Container host names are ephemeral; they make poor identities.");
+
+    private static DiagnosticDescriptor Create(
+        string id, string category, DiagnosticSeverity severity, string title, string messageFormat, string description) =>
+        new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description,
+            helpLinkUri: HelpBaseUri + id + ".md", customTags: "StateLens");
+}
