@@ -83,7 +83,9 @@ internal static class KnownSymbols
             .WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType)
             .WithParameterOptions(SymbolDisplayParameterOptions.None)
             .WithGenericsOptions(SymbolDisplayGenericsOptions.None);
-        return symbol.ToDisplayString(format);
+        return symbol is IPropertySymbol { IsIndexer: true } indexer
+            ? indexer.ContainingType.ToDisplayString(format) + ".this[]"
+            : symbol.ToDisplayString(format);
     }
 
     /// <summary>"Type.Member", the short form used in messages.</summary>

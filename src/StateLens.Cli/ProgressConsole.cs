@@ -1,0 +1,93 @@
+using Spectre.Console;
+using StateLens.Engine.Analysis;
+using StateLens.Engine.Model;
+
+namespace StateLens.Cli;
+
+/// <summary>A progress bar on a terminal, plain lines when output is redirected, nothing with --quiet.</summary>
+internal sealed class ProgressConsole(bool quiet)
+{
+    private readonly bool interactive = !quiet && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public async Task<AnalysisModel> RunAsync(Func<IProgress<AnalysisProgress>, Task<AnalysisModel>> run)
+    {
+        if (quiet)
+        {
+            return await run(new Progress<AnalysisProgress>(_ => { }));
+        }
+
+        if (!interactive)
+        {
+            var lastPhase = string.Empty;
+            var lines = new SynchronousProgress(p =>
+            {
+                if (p.Phase != "analyze" || p.Done == p.Total || p.Phase != lastPhase)
+                {
+                    Console.WriteLine(p.Phase == "analyze" ? $"[analyze] {p.Done}/{p.Total} {p.Message}" : $"[{p.Phase}] {p.Message}");
+                }
+
+                lastPhase = p.Phase;
+            });
+            return await run(lines);
+        }
+
+        AnalysisModel? model = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("loading", maxValue: 1);
+                model = await run(new SynchronousProgress(p =>
+                {
+                    task.Description = Markup.Escape(p.Phase == "analyze" ? $"analyzing {p.Message}" : p.Message);
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                }));
+                task.Value = task.MaxValue;
+            });
+        return model!;
+    }
+
+    public void Summary(AnalysisModel model, IReadOnlyList<string> written)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        foreach (var notice in model.Notices)
+        {
+            Console.WriteLine("note: " + notice);
+        }
+
+        foreach (var project in model.Projects.Where(p => p.LoadStatus != "loaded"))
+        {
+            Console.WriteLine($"{project.LoadStatus}: {project.Name}: {project.LoadMessage}");
+        }
+
+        Console.WriteLine($"{model.Findings.Count} finding(s) in {model.Projects.Count} project(s):");
+        foreach (var project in model.Projects)
+        {
+            Console.WriteLine($"  {project.Name,-32} {project.Verdict ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)");
+        }
+
+        foreach (var file in written)
+        {
+            Console.WriteLine("wrote " + Path.GetRelativePath(Environment.CurrentDirectory, file));
+        }
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool and may reorder; the console wants events in order.</summary>
+    private sealed class SynchronousProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
+    {
+        private readonly Lock gate = new();
+
+        public void Report(AnalysisProgress value)
+        {
+            lock (gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

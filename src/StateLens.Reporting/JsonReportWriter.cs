@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StateLens.Engine.Model;
+
+namespace StateLens.Reporting;
+
+/// <summary>Writes statelens.json (documented in docs/json-format.md): sorted, relative paths, no timestamp unless asked.</summary>
+public static class JsonReportWriter
+{
+    public const string FileName = "statelens.json";
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Render(AnalysisModel model)
+    {
+        var document = new
+        {
+            schemaVersion = SchemaVersion,
+            tool = new { name = "StateLens", version = model.ToolVersion },
+            input = model.Input,
+            timestamp = model.Timestamp?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            summary = ReportSummary.From(model),
+            projects = model.Projects,
+            entryPoints = model.EntryPoints,
+            findings = model.Findings,
+            rules = model.Rules,
+            notices = model.Notices,
+        };
+        return JsonSerializer.Serialize(document, Options) + "\n";
+    }
+
+    public static string Write(AnalysisModel model, string outputDirectory)
+    {
+        var path = Path.Combine(outputDirectory, FileName);
+        File.WriteAllText(path, Render(model), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return path;
+    }
+}
