@@ -118,7 +118,7 @@ internal static class WorkspaceRun
             Rules = RuleCatalog.Rules,
             Notices = notices.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
-        model = Decomposer.Decompose(model);
+        model = Decomposer.Decompose(model, results.Values.Select(r => r.Graph).OfType<ProjectGraph>().OrderBy(g => g.Project, StringComparer.Ordinal).ToList());
         timings.Add("model", stopwatch.Elapsed);
         return model;
     }
@@ -229,7 +229,7 @@ internal static class WorkspaceRun
         var compilation = await project.GetCompilationAsync(cancellationToken);
         if (compilation is null)
         {
-            return new ProjectResult([], [], "the compiler could not build a compilation for this project");
+            return new ProjectResult([], [], "the compiler could not build a compilation for this project", null);
         }
 
         var missing = compilation.GetDeclarationDiagnostics(cancellationToken)
@@ -261,8 +261,9 @@ internal static class WorkspaceRun
             findings.Add(ToFinding(diagnostic, compilation, additionalTexts, name, root, missing.Count > 0, cancellationToken));
         }
 
+        var graph = CallGraphBuilder.Build(name, compilation, cancellationToken);
         timings.Add("model", stopwatch.Elapsed);
-        return new ProjectResult(findings, missing, null);
+        return new ProjectResult(findings, missing, null, graph);
     }
 
     private static Finding ToFinding(
@@ -277,6 +278,7 @@ internal static class WorkspaceRun
         var span = diagnostic.Location.GetLineSpan();
         string? codeLine = null;
         string? member = null;
+        string? anchorId = null;
         var confidence = "high";
         if (diagnostic.Location.SourceTree is { } tree)
         {
@@ -284,6 +286,8 @@ internal static class WorkspaceRun
             codeLine = text.Lines[span.StartLinePosition.Line].ToString().Trim();
             var model = compilation.GetSemanticModel(tree);
             var enclosing = model.GetEnclosingSymbol(diagnostic.Location.SourceSpan.Start, cancellationToken);
+            var declared = model.GetDeclaredSymbol(tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan), cancellationToken);
+            anchorId = (declared ?? enclosing)?.GetDocumentationCommentId();
             if (enclosing is not null && enclosing.Kind != SymbolKind.Namespace)
             {
                 member = enclosing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithParameterOptions(SymbolDisplayParameterOptions.None).WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType));
@@ -322,6 +326,7 @@ internal static class WorkspaceRun
             Message = diagnostic.GetMessage(CultureInfo.InvariantCulture),
             Symbol = properties.GetValueOrDefault(FindingProperties.Symbol),
             Member = member,
+            AnchorId = anchorId,
             Project = project,
             Confidence = confidence,
             CodeLine = codeLine,
@@ -435,5 +440,5 @@ internal static class WorkspaceRun
     private static string ToolVersion() =>
         typeof(WorkspaceRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    private sealed record ProjectResult(IReadOnlyList<Finding> Findings, IReadOnlyList<string> MissingReferences, string? Problem);
+    private sealed record ProjectResult(IReadOnlyList<Finding> Findings, IReadOnlyList<string> MissingReferences, string? Problem, ProjectGraph? Graph);
 }

@@ -9,7 +9,7 @@ public static class Decomposer
     public const string StatefulExternalizable = "stateful-externalizable";
     public const string HostBound = "host-bound";
 
-    public static AnalysisModel Decompose(AnalysisModel model)
+    public static AnalysisModel Decompose(AnalysisModel model, IReadOnlyList<ProjectGraph> graphs)
     {
         var projects = model.Projects.Select(project => Judge(project, model.Findings.Where(f => f.Project == project.Name).ToList())).ToList();
         return model with { Projects = projects };

@@ -59,6 +59,13 @@ public sealed record Finding
     /// <summary>The member that contains the finding ("Namespace.Type.Method"), when it is in code.</summary>
     public string? Member { get; init; }
 
+    /// <summary>
+    /// Documentation ID of the symbol the finding sits on (the declared field, or else the enclosing member):
+    /// where reason chains end. Internal to the engine, not serialized.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? AnchorId { get; init; }
+
     public required string Project { get; init; }
 
     /// <summary>high, or low when the code around the finding did not fully bind (missing references).</summary>
