@@ -18,16 +18,8 @@ internal sealed class ProgressConsole(bool quiet)
 
         if (!interactive)
         {
-            var lastPhase = string.Empty;
             var lines = new SynchronousProgress(p =>
-            {
-                if (p.Phase != "analyze" || p.Done == p.Total || p.Phase != lastPhase)
-                {
-                    Console.WriteLine(p.Phase == "analyze" ? $"[analyze] {p.Done}/{p.Total} {p.Message}" : $"[{p.Phase}] {p.Message}");
-                }
-
-                lastPhase = p.Phase;
-            });
+                Console.WriteLine(p.Phase == "analyze" ? $"[analyze] {p.Done}/{p.Total} {p.Message}" : $"[{p.Phase}] {p.Message}"));
             return await run(lines);
         }
 

@@ -45,13 +45,13 @@ internal static class WorkspaceRun
         }
 
         var properties = new Dictionary<string, string>(options.Properties, StringComparer.OrdinalIgnoreCase);
-        if (infos.Values.Any(i => i is { SdkStyle: false, IsNetFramework: true }) && !properties.ContainsKey("FrameworkPathOverride"))
+        if (infos.Values.Any(i => i is { SdkStyle: false, IsNetFramework: true }) && !properties.ContainsKey("TargetFrameworkRootPath") && !properties.ContainsKey("FrameworkPathOverride"))
         {
             progress?.Report(new AnalysisProgress("load", "fetching .NET Framework reference assemblies", 0, entries.Count));
             var (folder, problem) = await FrameworkReferenceAssemblies.EnsureAsync(options.WorkDirectory, root, cancellationToken);
             if (folder is not null)
             {
-                properties["FrameworkPathOverride"] = folder;
+                properties["TargetFrameworkRootPath"] = FrameworkReferenceAssemblies.RootPathOf(folder);
             }
             else
             {

@@ -2,7 +2,8 @@ namespace StateLens.Engine.Loading;
 
 /// <summary>
 /// Makes .NET Framework projects bind on any OS: the reference-assembly package is fetched on demand into the
-/// user's NuGet cache (through their NuGet configuration) and handed to MSBuild as FrameworkPathOverride.
+/// user's NuGet cache (through their NuGet configuration) and handed to MSBuild as TargetFrameworkRootPath.
+/// TargetFrameworkRootPath (not FrameworkPathOverride) keeps the Facades folder, so netstandard libraries bind.
 /// </summary>
 public static class FrameworkReferenceAssemblies
 {
@@ -16,6 +17,10 @@ public static class FrameworkReferenceAssemblies
 
     private static string ReferenceFolder() =>
         Path.Combine(NuGetPackageRoot(), PackageId.ToLowerInvariant(), PackageVersion, "build", ".NETFramework", "v4.8");
+
+    /// <summary>The folder that holds .NETFramework/v4.x: the value of TargetFrameworkRootPath.</summary>
+    public static string RootPathOf(string referenceFolder) =>
+        Path.GetFullPath(Path.Combine(referenceFolder, "..", "..")) + Path.DirectorySeparatorChar;
 
     /// <summary>Returns the v4.8 reference folder, downloading the package when the cache lacks it; null with a reason when it cannot be had.</summary>
     public static async Task<(string? Folder, string? Problem)> EnsureAsync(string workDirectory, string solutionDirectory, CancellationToken cancellationToken)

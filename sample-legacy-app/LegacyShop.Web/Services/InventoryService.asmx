@@ -1,0 +1,1 @@
+<%@ WebService Language="C#" CodeBehind="InventoryService.asmx.cs" Class="LegacyShop.Web.Services.InventoryService" %>

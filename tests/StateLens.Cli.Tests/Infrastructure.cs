@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace StateLens.Cli.Tests;
+
+/// <summary>A finished process: exit code and both streams.</summary>
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}";
+}
+
+public static class Repository
+{
+    public static string Root { get; } = Metadata("RepositoryRoot");
+
+    public static string Configuration { get; } = Metadata("Configuration");
+
+    private static string Metadata(string key) =>
+        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    public static Task<ProcessResult> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public static async Task<ProcessResult> RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        await process.WaitForExitAsync(timeout.Token);
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static string NewTempDirectory(string prefix)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "statelens-tests", prefix + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Copies a folder tree, leaving out build output, as a fresh clone would have it.</summary>
+    public static void CopyTree(string source, string destination)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, directory);
+            if (!IsBuildOutput(relative))
+            {
+                Directory.CreateDirectory(Path.Combine(destination, relative));
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (!IsBuildOutput(relative))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(destination, relative))!);
+                File.Copy(file, Path.Combine(destination, relative), overwrite: true);
+            }
+        }
+    }
+
+    public static bool IsBuildOutput(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
+}
+
+/// <summary>Packs the CLI as a dotnet tool once per test run and installs it into a private tool path, as a user would.</summary>
+public sealed class InstalledTool : IAsyncLifetime
+{
+    public string Executable { get; private set; } = string.Empty;
+
+    public string PackageDirectory { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var root = Repository.NewTempDirectory("tool");
+        PackageDirectory = Path.Combine(root, "packages");
+        var pack = await Repository.RunAsync("dotnet", Repository.Root, "pack", "src/StateLens.Cli/StateLens.Cli.csproj", "-c", Repository.Configuration, "--no-build", "-o", PackageDirectory);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        var toolPath = Path.Combine(root, "tool");
+        var install = await Repository.RunAsync("dotnet", root, "tool", "install", "--tool-path", toolPath, "--add-source", PackageDirectory, "StateLens.Tool");
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Executable = Path.Combine(toolPath, "statelens");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public Task<ProcessResult> RunAsync(string workingDirectory, params string[] arguments) =>
+        Repository.RunAsync(Executable, workingDirectory, arguments);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ToolCollection : ICollectionFixture<InstalledTool>
+{
+    public const string Name = "installed tool";
+}
