@@ -229,7 +229,9 @@ internal sealed class MutableStateInspector
 
         ISymbol state = field.AssociatedSymbol is IPropertySymbol autoProperty ? autoProperty : field;
         if (IsInitialization(context, reference, state, out var insideFunction)
-            || IsLazySelfInitialization(reference, field))
+            || IsLazySelfInitialization(reference, field)
+            || IsLazyConstruction(reference, field)
+            || IsInitializationLatch(reference, field))
         {
             return;
         }
@@ -494,6 +496,89 @@ internal sealed class MutableStateInspector
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>_client ??= new HttpClient()</c>, <c>if (_x == null) _x = new X()</c>, <c>_x ?? (_x = new X())</c>: an object
+    /// created once on first use is construction, like an initialiser. Data loaded lazily (<c>_x = repo.Load()</c>) still counts,
+    /// and a lazily created collection that is then filled is still reported through its mutations.
+    /// </summary>
+    private static bool IsLazyConstruction(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (reference.Parent is not IAssignmentOperation assignment || assignment is IDeconstructionAssignmentOperation
+            || Unwrap(assignment.Value) is not IObjectCreationOperation)
+        {
+            return false;
+        }
+
+        if (assignment is ICoalesceAssignmentOperation)
+        {
+            return true;
+        }
+
+        IOperation child = assignment;
+        for (var current = assignment.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+                case ICoalesceOperation coalesce when coalesce.WhenNull == child && ReadsField(coalesce.Value, field):
+                    return true;
+                case IConditionalOperation conditional when conditional.WhenTrue == child && IsNullCheck(conditional.Condition, field):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNullCheck(IOperation condition, IFieldSymbol field)
+    {
+        condition = Unwrap(condition);
+        return condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.ObjectValueEquals } binary =>
+                ReadsField(binary.LeftOperand, field) && IsNull(binary.RightOperand)
+                || ReadsField(binary.RightOperand, field) && IsNull(binary.LeftOperand),
+            IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern =>
+                ReadsField(pattern.Value, field) && IsNull(constant.Value),
+            _ => false,
+        };
+    }
+
+    private static bool IsNull(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
+
+    private static bool ReadsField(IOperation operation, IFieldSymbol field) =>
+        Unwrap(operation) is IFieldReferenceOperation reference
+        && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field);
+
+    /// <summary>
+    /// A bool set only to <c>true</c> and named as a one-time set-up flag (_initialized, _configured, _registered...):
+    /// every replica reaches the same value after warm-up, so it is not state to move out.
+    /// </summary>
+    private static bool IsInitializationLatch(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (field.Type.SpecialType != SpecialType.System_Boolean
+            || reference.Parent is not ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: true } })
+        {
+            return false;
+        }
+
+        var name = field.Name.ToLowerInvariant();
+        return LatchNames.Any(name.Contains);
+    }
+
+    private static readonly string[] LatchNames = { "initiali", "configured", "registered", "bootstrapped", "warmedup", "setup" };
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
     }
 
     /// <summary>True when <paramref name="type"/> is <paramref name="owner"/> (or the type that contains it, for a nested holder class) or Lazy of it.</summary>

@@ -252,6 +252,75 @@ public sealed class SL4001StaticFieldWrittenTests
         """);
 
     [Fact]
+    public Task LazilyConstructedClientAndSetupLatch_AreNotReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System.Net.Http;
+        public static class MappingConfig
+        {
+            private static bool _initialized;
+            private static HttpClient _client;
+            private static HttpClient _fallback;
+            private static readonly object Sync = new object();
+
+            public static void EnsureInitialized()
+            {
+                if (_initialized) return;
+                lock (Sync)
+                {
+                    _initialized = true;
+                }
+            }
+
+            public static HttpClient Client => _client ?? (_client = new HttpClient());
+
+            public static HttpClient Fallback
+            {
+                get
+                {
+                    if (_fallback is null)
+                    {
+                        _fallback = new HttpClient();
+                    }
+
+                    return _fallback;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LazilyLoadedDataAndRuntimeFlags_AreReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Linq;
+        public static class CatalogCache
+        {
+            private static IList<string> {|SL4001:_categories|};
+            private static bool {|SL4001:_maintenanceMode|};
+            private static bool {|SL4001:_initialized|};
+
+            public static IList<string> Categories
+            {
+                get
+                {
+                    if (_categories == null)
+                    {
+                        _categories = Load().ToList();
+                    }
+
+                    return _categories;
+                }
+            }
+
+            public static void EnterMaintenance() => _maintenanceMode = true;
+
+            public static void Reset() => _initialized = false;
+
+            public static void Init() => _initialized = true;
+
+            private static IEnumerable<string> Load() => new[] { "Books", "Music" };
+        }
+        """);
+
+    [Fact]
     public Task ThreadStaticField_IsLeftToSL4005() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
         using System;
         public static class RequestScope
@@ -290,6 +359,27 @@ public sealed class SL4001StaticFieldWrittenTests
         Public Class LoginHelper
             Public Sub SignIn(ByVal name As String)
                 Globals.CurrentUserName = name
+            End Sub
+        End Class
+        """);
+
+    [Fact]
+    public Task VisualBasicLazyClientIsNotReportedButReDimIs() => Verify.VisualBasicAsync<StaticMutableStateAnalyzer>("""
+        Imports System.Net.Http
+
+        Public Class RatesFeed
+            Private Shared _client As HttpClient
+            Private Shared {|SL4001:_history|}() As Decimal
+
+            Public Shared Function Client() As HttpClient
+                If _client Is Nothing Then
+                    _client = New HttpClient()
+                End If
+                Return _client
+            End Function
+
+            Public Shared Sub Keep(ByVal count As Integer)
+                ReDim Preserve _history(count)
             End Sub
         End Class
         """);
