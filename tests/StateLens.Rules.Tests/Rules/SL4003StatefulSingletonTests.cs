@@ -90,6 +90,26 @@ public sealed class SL4003StatefulSingletonTests
         """);
 
     [Fact]
+    public Task NestedHolderSingleton_IsReported() => Verify.AnalyzerAsync<StatefulSingletonAnalyzer>("""
+        using System.Collections.Generic;
+        public sealed class PromotionEngine
+        {
+            private readonly HashSet<string> _usedCoupons = new HashSet<string>();
+
+            private PromotionEngine() { }
+
+            public static PromotionEngine Instance => Holder.Value;
+
+            public bool Redeem(string coupon) => _usedCoupons.Add(coupon);
+
+            private static class Holder
+            {
+                internal static readonly PromotionEngine {|SL4003:Value|} = new PromotionEngine();
+            }
+        }
+        """);
+
+    [Fact]
     public Task AutoPropertyHolderWithSettableStateWrittenByCallers_IsReportedAtTheProperty() => Verify.AnalyzerAsync<StatefulSingletonAnalyzer>("""
         public class ShopContext
         {
