@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StateLens.Rules.Shared;
+
+namespace StateLens.Rules.Rules;
+
+/// <summary>SL4004: reports AddSingleton / TryAddSingleton registrations whose implementation type has mutable instance state.</summary>
+/// <remarks>
+/// The implementation type comes from the last type argument, a typeof argument, the instance argument's type or
+/// the type a factory lambda returns. Only types declared in this compilation are inspected: a singleton from a
+/// library (an HttpClient, an options object) is not this application's state.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
+public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.StatefulDiSingleton);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var registrars = KnownSymbols.Types(
+                start.Compilation,
+                "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions",
+                "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+            if (registrars.IsEmpty)
+            {
+                return;
+            }
+
+            var inspector = MutableStateInspector.Register(start);
+            var registrations = new ConcurrentBag<(INamedTypeSymbol Implementation, Location Location)>();
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    var method = invocation.TargetMethod;
+                    if (method.Name is not ("AddSingleton" or "TryAddSingleton" or "AddKeyedSingleton" or "TryAddKeyedSingleton")
+                        || !registrars.Contains(method.ContainingType.OriginalDefinition))
+                    {
+                        return;
+                    }
+
+                    if (Implementation(invocation) is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } implementation
+                        && inspector.IsFromSource(implementation))
+                    {
+                        registrations.Add((implementation.OriginalDefinition, invocation.Syntax.GetLocation()));
+                    }
+                },
+                OperationKind.Invocation);
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (implementation, location) in registrations)
+                {
+                    var members = inspector.MutableInstanceMembers(implementation);
+                    if (members.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.StatefulDiSingleton,
+                        location,
+                        ImmutableDictionary<string, string?>.Empty.Add(FindingProperties.Symbol, implementation.QualifiedName()),
+                        implementation.Name,
+                        string.Join(", ", members.Take(StatefulSingletonAnalyzer.MaxNamedMembers))));
+                }
+            });
+        });
+    }
+
+    private static ITypeSymbol? Implementation(IInvocationOperation invocation)
+    {
+        IArgumentOperation? Argument(string name) => invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name);
+
+        if (Argument("implementationInstance") is { } instance)
+        {
+            return Unwrap(instance.Value).Type;
+        }
+
+        if (Argument("implementationFactory") is { } factory)
+        {
+            return FactoryResult(factory.Value)
+                ?? (invocation.TargetMethod.TypeArguments.Length == 2 ? invocation.TargetMethod.TypeArguments[1] : null);
+        }
+
+        if (Argument("implementationType") is { } implementationType)
+        {
+            return (Unwrap(implementationType.Value) as ITypeOfOperation)?.TypeOperand;
+        }
+
+        if (invocation.TargetMethod.TypeArguments.Length > 0)
+        {
+            return invocation.TargetMethod.TypeArguments[invocation.TargetMethod.TypeArguments.Length - 1];
+        }
+
+        return Argument("serviceType") is { } serviceType ? (Unwrap(serviceType.Value) as ITypeOfOperation)?.TypeOperand : null;
+    }
+
+    /// <summary>The one concrete type a factory lambda returns, when every return statement agrees.</summary>
+    private static ITypeSymbol? FactoryResult(IOperation value)
+    {
+        if (Unwrap(value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+        {
+            return null;
+        }
+
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var returned in Returns(lambda.Body))
+        {
+            if (Unwrap(returned).Type is not { } type)
+            {
+                return null;
+            }
+
+            types.Add(type);
+        }
+
+        return types.Count == 1 ? types.First() : null;
+    }
+
+    private static IEnumerable<IOperation> Returns(IOperation body)
+    {
+        foreach (var child in body.ChildOperations)
+        {
+            if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue;
+            }
+
+            if (child is IReturnOperation { ReturnedValue: { } returned })
+            {
+                yield return returned;
+                continue;
+            }
+
+            foreach (var nested in Returns(child))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

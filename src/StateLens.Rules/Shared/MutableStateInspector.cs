@@ -1,0 +1,675 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StateLens.Rules.Shared;
+
+/// <summary>How a piece of state is changed at one site.</summary>
+internal enum StateChangeKind
+{
+    /// <summary>The field or auto-property itself is assigned (=, +=, ++, ??=, deconstruction, ref/out argument, ReDim).</summary>
+    Write,
+
+    /// <summary>A mutating member of the collection it holds is called (Add, Remove, indexer set...).</summary>
+    Mutation,
+}
+
+/// <summary>One run-time change of a field or auto-property: which, how, by which member, where.</summary>
+internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol writer, Location location)
+{
+    /// <summary>The field or auto-property that changes.</summary>
+    public ISymbol State { get; } = state;
+
+    public StateChangeKind Kind { get; } = kind;
+
+    /// <summary>The member whose code makes the change (a property for accessor code).</summary>
+    public ISymbol Writer { get; } = writer;
+
+    public Location Location { get; } = location;
+
+    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location);
+}
+
+/// <summary>
+/// Collects, for one compilation, every run-time change of fields and auto-properties declared in its source:
+/// assignments and collection mutations outside the places where state is merely initialised (static
+/// constructors and initialisers for static members; instance constructors, initialisers and object
+/// initialisers for instance members; Dispose; application start-up code). Register it in a compilation-start
+/// action and read it in a compilation-end action. Language-neutral: IOperation and symbols only.
+/// </summary>
+/// <remarks>
+/// Collecting from operation actions (instead of walking each type's bodies through a semantic model) sees
+/// writes from any type, runs under concurrent execution, and avoids RS1030.
+/// </remarks>
+internal sealed class MutableStateInspector
+{
+    /// <summary>Mutable collection types: a static or singleton field of these holds state when a mutating member is called.</summary>
+    private static readonly string[] CollectionTypeNames =
+    {
+        "System.Collections.Generic.Dictionary`2",
+        "System.Collections.Generic.List`1",
+        "System.Collections.Generic.HashSet`1",
+        "System.Collections.Generic.SortedDictionary`2",
+        "System.Collections.Generic.SortedList`2",
+        "System.Collections.Generic.SortedSet`1",
+        "System.Collections.Generic.Queue`1",
+        "System.Collections.Generic.Stack`1",
+        "System.Collections.Generic.LinkedList`1",
+        "System.Collections.Concurrent.ConcurrentDictionary`2",
+        "System.Collections.Concurrent.ConcurrentBag`1",
+        "System.Collections.Concurrent.ConcurrentQueue`1",
+        "System.Collections.Concurrent.ConcurrentStack`1",
+        "System.Collections.Concurrent.BlockingCollection`1",
+        "System.Collections.Hashtable",
+        "System.Collections.ArrayList",
+        "System.Collections.SortedList",
+        "System.Collections.Queue",
+        "System.Collections.Stack",
+        "System.Collections.Specialized.NameValueCollection",
+        "System.Collections.Specialized.HybridDictionary",
+        "System.Collections.Specialized.ListDictionary",
+        "System.Collections.Specialized.OrderedDictionary",
+        "System.Collections.Specialized.StringCollection",
+        "System.Collections.Specialized.StringDictionary",
+        "System.Collections.ObjectModel.Collection`1",
+        "System.Collections.ObjectModel.ObservableCollection`1",
+    };
+
+    /// <summary>
+    /// Interfaces that count only when they are the declared type of the field: the mutating call decides.
+    /// (Read-only interfaces such as IReadOnlyDictionary are deliberately absent.)
+    /// </summary>
+    private static readonly string[] CollectionInterfaceNames =
+    {
+        "System.Collections.Generic.IDictionary`2",
+        "System.Collections.Generic.IList`1",
+        "System.Collections.Generic.ICollection`1",
+        "System.Collections.Generic.ISet`1",
+        "System.Collections.IDictionary",
+        "System.Collections.IList",
+    };
+
+    private static readonly ImmutableHashSet<string> MutatingMembers = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "Add", "AddRange", "TryAdd", "AddOrUpdate", "GetOrAdd", "Remove", "RemoveAt", "RemoveAll", "RemoveRange",
+        "RemoveWhere", "TryRemove", "TryUpdate", "Clear", "Insert", "InsertRange", "Enqueue", "TryDequeue", "Dequeue",
+        "Push", "PushRange", "Pop", "TryPop", "TryPopRange", "TryTake", "Take", "Set", "Sort", "Reverse",
+        "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
+        "UnionWith", "ExceptWith", "IntersectWith", "SymmetricExceptWith", "Move", "SetItem");
+
+    private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
+        OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Invocation);
+
+    private readonly Compilation compilation;
+    private readonly ImmutableHashSet<INamedTypeSymbol> collectionTypes;
+    private readonly ImmutableHashSet<INamedTypeSymbol> collectionInterfaces;
+    private readonly ImmutableHashSet<INamedTypeSymbol> startupParameterTypes;
+    private readonly INamedTypeSymbol? interlocked;
+    private readonly INamedTypeSymbol? volatileType;
+    private readonly INamedTypeSymbol? lazyInitializer;
+    private readonly INamedTypeSymbol? lazy;
+    private readonly ConcurrentBag<StateChange> changes = new();
+    private readonly ConcurrentBag<(IFieldSymbol Field, IPropertySymbol Setter)> setterWrites = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<IPropertySymbol, IFieldSymbol>> autoProperties =
+        new(SymbolEqualityComparer.Default);
+
+    private Snapshot? snapshot;
+
+    private MutableStateInspector(Compilation compilation)
+    {
+        this.compilation = compilation;
+        collectionTypes = KnownSymbols.Types(compilation, CollectionTypeNames);
+        collectionInterfaces = KnownSymbols.Types(compilation, CollectionInterfaceNames);
+        startupParameterTypes = KnownSymbols.Types(
+            compilation,
+            "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+            "Microsoft.AspNetCore.Builder.IApplicationBuilder",
+            "Owin.IAppBuilder");
+        interlocked = KnownSymbols.Type(compilation, "System.Threading.Interlocked");
+        volatileType = KnownSymbols.Type(compilation, "System.Threading.Volatile");
+        lazyInitializer = KnownSymbols.Type(compilation, "System.Threading.LazyInitializer");
+        lazy = KnownSymbols.Type(compilation, "System.Lazy`1");
+    }
+
+    /// <summary>Creates an inspector for the compilation and registers the operation action that feeds it.</summary>
+    public static MutableStateInspector Register(CompilationStartAnalysisContext context)
+    {
+        var inspector = new MutableStateInspector(context.Compilation);
+        context.RegisterOperationAction(inspector.Analyze, Kinds);
+        return inspector;
+    }
+
+    /// <summary>System.Lazy`1, when the compilation references it.</summary>
+    public INamedTypeSymbol? LazyType => lazy;
+
+    /// <summary>
+    /// Every change of a static field or static auto-property. Call only from a compilation-end action.
+    /// Writes made through a static property's setter are attributed to the field the setter assigns.
+    /// </summary>
+    public IReadOnlyDictionary<ISymbol, ImmutableArray<StateChange>> StaticChanges => GetSnapshot().Static;
+
+    /// <summary>
+    /// Names of the instance fields and auto-properties of <paramref name="type"/> (and of its base types in this
+    /// compilation) that change at run time, sorted. Empty when the type carries no mutable instance state.
+    /// Call only from a compilation-end action.
+    /// </summary>
+    public ImmutableArray<string> MutableInstanceMembers(INamedTypeSymbol type)
+    {
+        var byType = GetSnapshot().InstanceByType;
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? current = type.OriginalDefinition; current is not null; current = current.BaseType?.OriginalDefinition)
+        {
+            if (!IsFromSource(current))
+            {
+                break;
+            }
+
+            if (byType.TryGetValue(current, out var members))
+            {
+                names.UnionWith(members);
+            }
+        }
+
+        return names.ToImmutableArray();
+    }
+
+    /// <summary>True when the declared type of a field or property is a mutable collection or cache.</summary>
+    public bool IsMutableCollection(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        return collectionInterfaces.Contains(named.OriginalDefinition) || named.IsOrInherits(collectionTypes) && named.TypeKind != TypeKind.Interface;
+    }
+
+    /// <summary>The field behind an auto-property (C# and VB), or null for a property with hand-written accessors.</summary>
+    public IFieldSymbol? BackingField(IPropertySymbol property)
+    {
+        var type = property.ContainingType.OriginalDefinition;
+        var map = autoProperties.GetOrAdd(type, t => t.GetMembers()
+            .OfType<IFieldSymbol>()
+            .Where(f => f.AssociatedSymbol is IPropertySymbol)
+            .ToImmutableDictionary<IFieldSymbol, IPropertySymbol, IFieldSymbol>(f => (IPropertySymbol)f.AssociatedSymbol!, f => f, SymbolEqualityComparer.Default));
+        return map.TryGetValue(property.OriginalDefinition, out var field) ? field : null;
+    }
+
+    public bool IsFromSource(ISymbol symbol) =>
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly) && symbol.Locations.Any(l => l.IsInSource);
+
+    private void Analyze(OperationAnalysisContext context)
+    {
+        switch (context.Operation)
+        {
+            case IFieldReferenceOperation fieldReference:
+                AnalyzeFieldWrite(context, fieldReference);
+                break;
+            case IPropertyReferenceOperation propertyReference:
+                AnalyzePropertyReference(context, propertyReference);
+                break;
+            case IInvocationOperation invocation:
+                AnalyzeInvocation(context, invocation);
+                break;
+        }
+    }
+
+    private void AnalyzeFieldWrite(OperationAnalysisContext context, IFieldReferenceOperation reference)
+    {
+        var field = reference.Field.OriginalDefinition;
+        if (field.IsConst || field.AssociatedSymbol is IEventSymbol || !IsWriteTarget(reference) || !IsFromSource(field))
+        {
+            return;
+        }
+
+        ISymbol state = field.AssociatedSymbol is IPropertySymbol autoProperty ? autoProperty : field;
+        if (IsInitialization(context, reference, state, out var insideFunction)
+            || IsLazySelfInitialization(reference, field)
+            || IsLazyConstruction(reference, field)
+            || IsInitializationLatch(reference, field))
+        {
+            return;
+        }
+
+        // A hand-written setter that stores into a field of its own type: the property's callers decide.
+        if (!insideFunction
+            && context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertySet, AssociatedSymbol: IPropertySymbol setter }
+            && setter.IsStatic == field.IsStatic
+            && SymbolEqualityComparer.Default.Equals(setter.ContainingType.OriginalDefinition, field.ContainingType))
+        {
+            setterWrites.Add((field, setter.OriginalDefinition));
+            return;
+        }
+
+        changes.Add(new StateChange(state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation()));
+    }
+
+    private void AnalyzePropertyReference(OperationAnalysisContext context, IPropertyReferenceOperation reference)
+    {
+        var property = reference.Property.OriginalDefinition;
+        if (!IsWriteTarget(reference))
+        {
+            return;
+        }
+
+        if (property.Parameters.Length > 0)
+        {
+            // Indexer set: a mutation of the collection the receiver holds.
+            if (CollectionHolder(reference.Instance) is { } holder)
+            {
+                RecordMutation(context, reference, holder);
+            }
+
+            return;
+        }
+
+        if (!IsFromSource(property) || property.SetMethod is { IsInitOnly: true })
+        {
+            return;
+        }
+
+        // Object initializers (new Settings { Port = 80 }) construct; they do not change shared state.
+        if (reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            return;
+        }
+
+        if (IsInitialization(context, reference, property, out _))
+        {
+            return;
+        }
+
+        changes.Add(new StateChange(property, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation()));
+    }
+
+    private void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (!MutatingMembers.Contains(method.Name))
+        {
+            return;
+        }
+
+        var receiver = invocation.Instance
+            ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        if (CollectionHolder(receiver) is { } holder)
+        {
+            RecordMutation(context, invocation, holder);
+        }
+    }
+
+    private void RecordMutation(OperationAnalysisContext context, IOperation site, ISymbol holder)
+    {
+        if (IsInitialization(context, site, holder, out _))
+        {
+            return;
+        }
+
+        changes.Add(new StateChange(holder, StateChangeKind.Mutation, Writer(context.ContainingSymbol), site.Syntax.GetLocation()));
+    }
+
+    /// <summary>The source field or auto-property of a mutable collection type that <paramref name="receiver"/> reads, if any.</summary>
+    private ISymbol? CollectionHolder(IOperation? receiver)
+    {
+        while (receiver is IConversionOperation or IParenthesizedOperation)
+        {
+            receiver = receiver is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)receiver).Operand;
+        }
+
+        switch (receiver)
+        {
+            case IFieldReferenceOperation fieldReference:
+                var field = fieldReference.Field.OriginalDefinition;
+                if (!IsMutableCollection(field.Type) || !IsFromSource(field))
+                {
+                    return null;
+                }
+
+                return field.AssociatedSymbol is IPropertySymbol autoProperty ? autoProperty : field;
+            case IPropertyReferenceOperation { Property.Parameters.Length: 0 } propertyReference:
+                var property = propertyReference.Property.OriginalDefinition;
+                return IsMutableCollection(property.Type) && IsFromSource(property) && BackingField(property) is not null ? property : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True when the reference is the target of an assignment, increment, deconstruction, ReDim, or a ref/out argument.</summary>
+    private bool IsWriteTarget(IOperation reference)
+    {
+        var parent = reference.Parent;
+        switch (parent)
+        {
+            case IAssignmentOperation assignment:
+                return assignment.Target == reference;
+            case IIncrementOrDecrementOperation increment:
+                return increment.Target == reference;
+            case IReDimClauseOperation clause:
+                return clause.Operand == reference;
+            case IArgumentOperation argument:
+                return IsWritingArgument(argument);
+            case ITupleOperation:
+                IOperation tuple = parent;
+                while (tuple.Parent is ITupleOperation outer)
+                {
+                    tuple = outer;
+                }
+
+                return tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple;
+            default:
+                return false;
+        }
+    }
+
+    private bool IsWritingArgument(IArgumentOperation argument)
+    {
+        if (argument.Parameter is not { } parameter || parameter.RefKind is not (RefKind.Ref or RefKind.Out))
+        {
+            return false;
+        }
+
+        var method = parameter.ContainingSymbol as IMethodSymbol;
+        var type = method?.ContainingType.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(type, interlocked) && method!.Name == "Read"
+            || SymbolEqualityComparer.Default.Equals(type, volatileType) && method!.Name == "Read")
+        {
+            return false;
+        }
+
+        // VB passes fields ByRef implicitly and legacy VB declares ByRef by habit; only out parameters and
+        // the APIs whose whole point is to write through the reference count there.
+        if (argument.Language == LanguageNames.VisualBasic && parameter.RefKind == RefKind.Ref)
+        {
+            return SymbolEqualityComparer.Default.Equals(type, interlocked)
+                || SymbolEqualityComparer.Default.Equals(type, volatileType)
+                || SymbolEqualityComparer.Default.Equals(type, lazyInitializer)
+                || method?.ContainingType.SpecialType == SpecialType.System_Array;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True where a change only initialises the state: the static constructor or initialisers of the declaring type
+    /// (static state); its constructors or initialisers (instance state); Dispose; application start-up code.
+    /// Code inside lambdas and local functions runs later and never counts as initialisation.
+    /// </summary>
+    private bool IsInitialization(OperationAnalysisContext context, IOperation site, ISymbol state, out bool insideFunction)
+    {
+        insideFunction = false;
+        for (var current = site.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                insideFunction = true;
+                return false;
+            }
+        }
+
+        var declaringType = state.ContainingType.OriginalDefinition;
+        var containing = context.ContainingSymbol;
+        if (containing is IFieldSymbol or IPropertySymbol)
+        {
+            return containing.IsStatic == state.IsStatic
+                && SymbolEqualityComparer.Default.Equals(containing.ContainingType.OriginalDefinition, declaringType);
+        }
+
+        if (containing is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        if (IsStartup(method))
+        {
+            return true;
+        }
+
+        if (state.IsStatic)
+        {
+            return method.MethodKind == MethodKind.StaticConstructor
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, declaringType);
+        }
+
+        return method.MethodKind == MethodKind.Constructor && method.ContainingType.OriginalDefinition.IsOrInherits(declaringType)
+            || method.Name is "Dispose" or "DisposeAsync";
+    }
+
+    /// <summary>
+    /// Code that runs once per process at start-up and configures it the same way on every replica:
+    /// Main (and top-level statements), Global.asax Application_Start, methods that receive IServiceCollection,
+    /// IApplicationBuilder or OWIN's IAppBuilder, and the ASP.NET Core Startup constructor.
+    /// </summary>
+    private bool IsStartup(IMethodSymbol method)
+    {
+        if (method.IsStatic && method.Name is "Main" or "<Main>$")
+        {
+            return true;
+        }
+
+        if (method.Name is "Application_Start" or "Application_OnStart"
+            || method.MethodKind == MethodKind.Constructor && method.ContainingType.Name == "Startup")
+        {
+            return true;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol type && startupParameterTypes.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The hand-rolled singleton's lazy creation of its own instance (<c>_instance = new T()</c>, <c>??=</c>,
+    /// Interlocked.CompareExchange, LazyInitializer.EnsureInitialized): the singleton rule's business, not a state write.
+    /// </summary>
+    private bool IsLazySelfInitialization(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (!field.IsStatic || !IsOwnType(field.Type, field.ContainingType))
+        {
+            return false;
+        }
+
+        switch (reference.Parent)
+        {
+            case IAssignmentOperation assignment:
+                var value = assignment is IDeconstructionAssignmentOperation ? null : assignment.Value;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                return value is IObjectCreationOperation;
+            case IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol method }:
+                var type = method.ContainingType.OriginalDefinition;
+                return SymbolEqualityComparer.Default.Equals(type, interlocked) && method.Name == "CompareExchange"
+                    || SymbolEqualityComparer.Default.Equals(type, lazyInitializer);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>_client ??= new HttpClient()</c>, <c>if (_x == null) _x = new X()</c>, <c>_x ?? (_x = new X())</c>: an object
+    /// created once on first use is construction, like an initialiser. Data loaded lazily (<c>_x = repo.Load()</c>) still counts,
+    /// and a lazily created collection that is then filled is still reported through its mutations.
+    /// </summary>
+    private static bool IsLazyConstruction(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (reference.Parent is not IAssignmentOperation assignment || assignment is IDeconstructionAssignmentOperation
+            || Unwrap(assignment.Value) is not IObjectCreationOperation)
+        {
+            return false;
+        }
+
+        if (assignment is ICoalesceAssignmentOperation)
+        {
+            return true;
+        }
+
+        IOperation child = assignment;
+        for (var current = assignment.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+                case ICoalesceOperation coalesce when coalesce.WhenNull == child && ReadsField(coalesce.Value, field):
+                    return true;
+                case IConditionalOperation conditional when conditional.WhenTrue == child && IsNullCheck(conditional.Condition, field):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNullCheck(IOperation condition, IFieldSymbol field)
+    {
+        condition = Unwrap(condition);
+        return condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.ObjectValueEquals } binary =>
+                ReadsField(binary.LeftOperand, field) && IsNull(binary.RightOperand)
+                || ReadsField(binary.RightOperand, field) && IsNull(binary.LeftOperand),
+            IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern =>
+                ReadsField(pattern.Value, field) && IsNull(constant.Value),
+            _ => false,
+        };
+    }
+
+    private static bool IsNull(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
+
+    private static bool ReadsField(IOperation operation, IFieldSymbol field) =>
+        Unwrap(operation) is IFieldReferenceOperation reference
+        && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field);
+
+    /// <summary>
+    /// A bool set only to <c>true</c> and named as a one-time set-up flag (_initialized, _configured, _registered...):
+    /// every replica reaches the same value after warm-up, so it is not state to move out.
+    /// </summary>
+    private static bool IsInitializationLatch(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (field.Type.SpecialType != SpecialType.System_Boolean
+            || reference.Parent is not ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: true } })
+        {
+            return false;
+        }
+
+        var name = field.Name.ToLowerInvariant();
+        return LatchNames.Any(name.Contains);
+    }
+
+    private static readonly string[] LatchNames = { "initiali", "configured", "registered", "bootstrapped", "warmedup", "setup" };
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="owner"/> (or the type that contains it, for a nested holder class) or Lazy of it.</summary>
+    public bool IsOwnType(ITypeSymbol type, INamedTypeSymbol owner)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true } generic
+            && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, lazy))
+        {
+            type = generic.TypeArguments[0];
+        }
+
+        for (INamedTypeSymbol? current = owner.OriginalDefinition; current is not null; current = current.ContainingType?.OriginalDefinition)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol Writer(ISymbol containing) =>
+        containing is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containing;
+
+    private Snapshot GetSnapshot()
+    {
+        var existing = snapshot;
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var all = changes.ToList();
+        var byState = all.GroupBy(c => c.State, SymbolEqualityComparer.Default)
+            .ToDictionary(g => g.Key!, g => g.ToList(), SymbolEqualityComparer.Default);
+
+        // A field assigned in a hand-written setter changes when (and where) that property is assigned.
+        foreach (var (field, setter) in setterWrites.Distinct())
+        {
+            if (byState.TryGetValue(setter, out var viaSetter))
+            {
+                if (!byState.TryGetValue(field, out var list))
+                {
+                    byState[field] = list = new List<StateChange>();
+                }
+
+                list.AddRange(viaSetter.Select(c => c.WithState(field)));
+            }
+        }
+
+        var statics = new Dictionary<ISymbol, ImmutableArray<StateChange>>(SymbolEqualityComparer.Default);
+        var instance = new Dictionary<INamedTypeSymbol, SortedSet<string>>(SymbolEqualityComparer.Default);
+        foreach (var pair in byState)
+        {
+            var state = pair.Key;
+
+            // Hand-written properties are not state themselves; their setter writes were moved to the field.
+            if (state is IPropertySymbol property && BackingField(property) is null)
+            {
+                continue;
+            }
+
+            if (state.IsStatic)
+            {
+                statics[state] = pair.Value.OrderBy(c => c.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                    .ThenBy(c => c.Location.SourceSpan.Start)
+                    .ToImmutableArray();
+            }
+            else
+            {
+                var type = state.ContainingType.OriginalDefinition;
+                if (!instance.TryGetValue(type, out var names))
+                {
+                    instance[type] = names = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                names.Add(state.Name);
+            }
+        }
+
+        var created = new Snapshot(statics, instance);
+        return System.Threading.Interlocked.CompareExchange(ref snapshot, created, null) ?? created;
+    }
+
+    private sealed class Snapshot(
+        IReadOnlyDictionary<ISymbol, ImmutableArray<StateChange>> statics,
+        IReadOnlyDictionary<INamedTypeSymbol, SortedSet<string>> instanceByType)
+    {
+        public IReadOnlyDictionary<ISymbol, ImmutableArray<StateChange>> Static { get; } = statics;
+
+        public IReadOnlyDictionary<INamedTypeSymbol, SortedSet<string>> InstanceByType { get; } = instanceByType;
+    }
+}

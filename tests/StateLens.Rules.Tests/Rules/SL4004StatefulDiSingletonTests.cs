@@ -1,0 +1,203 @@
+using StateLens.Rules.Rules;
+using StateLens.Rules.Tests.Infrastructure;
+
+namespace StateLens.Rules.Tests.Rules;
+
+public sealed class SL4004StatefulDiSingletonTests
+{
+    private const string Services = """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Logging;
+        using Microsoft.Extensions.Options;
+
+        public interface ICartService { void Add(string user, int productId); }
+
+        public class InMemoryCartService : ICartService
+        {
+            private readonly List<(string User, int ProductId)> _lines = new List<(string, int)>();
+            public void Add(string user, int productId) => _lines.Add((user, productId));
+        }
+
+        public interface IClock { DateTime UtcNow { get; } }
+
+        public class SystemClock : IClock
+        {
+            public DateTime UtcNow => DateTime.UtcNow;
+        }
+
+        public class ShopOptions { public string Currency { get; set; } }
+
+        public class PriceService
+        {
+            private readonly ILogger<PriceService> _logger;
+            private readonly ShopOptions _options;
+            private readonly IClock _clock;
+
+            public PriceService(ILogger<PriceService> logger, IOptions<ShopOptions> options, IClock clock)
+            {
+                _logger = logger;
+                _options = options.Value;
+                _clock = clock;
+            }
+
+            public string Format(decimal amount) => amount + " " + _options.Currency + " at " + _clock.UtcNow;
+        }
+
+        public class RateLimiter
+        {
+            private int _requests;
+            private DateTime _windowStart;
+
+            public bool Allow()
+            {
+                if (DateTime.UtcNow - _windowStart > TimeSpan.FromMinutes(1))
+                {
+                    _windowStart = DateTime.UtcNow;
+                    _requests = 0;
+                }
+
+                return ++_requests <= 100;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task GenericRegistrationOfStatefulService_IsReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>(new[]
+    {
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        public static class ServiceRegistration
+        {
+            public static IServiceCollection AddShop(this IServiceCollection services)
+            {
+                {|SL4004:services.AddSingleton<ICartService, InMemoryCartService>()|};
+                services.AddSingleton<IClock, SystemClock>();
+                services.AddSingleton<PriceService>();
+                services.AddScoped<RateLimiter>();
+                return services;
+            }
+        }
+        """,
+        Services,
+    });
+
+    [Fact]
+    public Task TypeofInstanceFactoryAndTryAddRegistrations_AreReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>(new[]
+    {
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        public static class LegacyRegistration
+        {
+            public static void Register(IServiceCollection services)
+            {
+                {|SL4004:services.AddSingleton(typeof(ICartService), typeof(InMemoryCartService))|};
+                {|SL4004:services.AddSingleton(new RateLimiter())|};
+                {|SL4004:services.AddSingleton<ICartService>(sp => new InMemoryCartService())|};
+                {|SL4004:services.TryAddSingleton<RateLimiter>()|};
+                services.AddSingleton<IClock>(sp => new SystemClock());
+                services.AddSingleton(typeof(IClock), typeof(SystemClock));
+            }
+        }
+        """,
+        Services,
+    });
+
+    [Fact]
+    public Task MinimalHostingProgram_IsReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                {|SL4004:builder.Services.AddSingleton<RateLimiter>()|};
+                builder.Services.AddSingleton<IClock, SystemClock>();
+                var app = builder.Build();
+                app.MapGet("/", (RateLimiter limiter) => limiter.Allow() ? "ok" : "slow down");
+                app.Run();
+            }
+        }
+        """,
+        Services,
+    });
+
+    [Fact]
+    public Task DiagnosticNamesImplementationAndMembers() => AssertMessageAsync();
+
+    private static async Task AssertMessageAsync()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<StatefulDiSingletonAnalyzer>("""
+            using System.Collections.Generic;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace LegacyShop.Web
+            {
+                public class Wishlist
+                {
+                    private readonly HashSet<int> _ids = new HashSet<int>();
+                    public bool Add(int id) => _ids.Add(id);
+                }
+
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) => services.AddSingleton<Wishlist>();
+                }
+            }
+            """);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("LegacyShop.Web.Wishlist", diagnostic.Properties["symbol"]);
+        Assert.Contains("'Wishlist' is registered as a singleton and keeps mutable state (_ids)", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public Task SingletonWithLazilyCreatedClientAndDisposeFlag_IsNotReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>("""
+        using System;
+        using System.Net.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        public sealed class StockApiClient : IDisposable
+        {
+            private HttpClient _http;
+            private bool _disposed;
+
+            private HttpClient Http => _http ??= new HttpClient { BaseAddress = new Uri("https://stock.example") };
+
+            public string Get(string sku) => Http.GetStringAsync("/stock/" + sku).Result;
+
+            public void Dispose()
+            {
+                _http?.Dispose();
+                _disposed = true;
+            }
+        }
+
+        public static class Registration
+        {
+            public static void Add(IServiceCollection services) => services.AddSingleton<StockApiClient>();
+        }
+        """);
+
+    [Fact]
+    public Task VisualBasicRegistration_IsReported() => Verify.VisualBasicAsync<StatefulDiSingletonAnalyzer>("""
+        Imports System.Collections.Generic
+        Imports Microsoft.Extensions.DependencyInjection
+
+        Public Class RecentSearches
+            Private ReadOnly _terms As New List(Of String)()
+
+            Public Sub Remember(ByVal term As String)
+                _terms.Add(term)
+            End Sub
+        End Class
+
+        Public Module Registration
+            Public Sub AddSearch(ByVal services As IServiceCollection)
+                {|SL4004:services.AddSingleton(Of RecentSearches)()|}
+            End Sub
+        End Module
+        """);
+}
