@@ -30,6 +30,9 @@ public sealed class InMemoryOutputCacheAnalyzer : DiagnosticAnalyzer
     /// <summary>HttpCacheability.Server (= ServerAndNoCache) and ServerAndPrivate.</summary>
     private static readonly ImmutableArray<int> ServerCacheability = ImmutableArray.Create(3, 5);
 
+    /// <summary>A value that is set but not a compile-time constant: assume it enables caching.</summary>
+    private static readonly object Unknown = new();
+
     /// <summary>Registrations of a shared output cache store, matched by name when their package is not bound.</summary>
     private static readonly ImmutableArray<string> SharedOutputStores = ImmutableArray.Create(
         "AddStackExchangeRedisOutputCache",
@@ -181,7 +184,9 @@ public sealed class InMemoryOutputCacheAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFilterCreation(OperationAnalysisContext context, INamedTypeSymbol outputCache)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not { } type || !type.IsOrInherits(outputCache))
+
+        // Attribute applications surface as object creations too; AnalyzeAttributes reports those.
+        if (creation.Parent is IAttributeOperation || creation.Type is not { } type || !type.IsOrInherits(outputCache))
         {
             return;
         }
@@ -203,9 +208,6 @@ public sealed class InMemoryOutputCacheAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Create(creation.Syntax.GetLocation(), creation.Constructor ?? (ISymbol)type));
         }
     }
-
-    /// <summary>A value that is set but not a compile-time constant: assume it enables caching.</summary>
-    private static readonly object Unknown = new();
 
     private static IEnumerable<KeyValuePair<string, object?>> NamedValues(AttributeData attribute)
     {
