@@ -11,7 +11,8 @@ namespace StateLens.Rules.Rules;
 /// ASP.NET Core keeps TempData in a cookie unless AddSessionStateTempDataProvider() is called, so only that call is
 /// reported there. ASP.NET MVC 5 keeps TempData in session by default (SessionStateTempDataProvider): each use of a
 /// TempDataDictionary member (<c>TempData["msg"]</c>, <c>TempData.Keep()</c>, <c>TempData.Peek(...)</c>) is reported,
-/// like SL2001 reports the session indexer and not the <c>Session</c> getter. Uses inside a class whose base chain
+/// like SL2001 reports the session indexer and not the <c>Session</c> getter; <c>new TempDataDictionary()</c> (controller
+/// unit tests) is not a use of session. Uses inside a class whose base chain
 /// overrides <c>CreateTempDataProvider()</c> (the usual way to switch to a cookie provider) are not reported.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
@@ -43,7 +44,7 @@ public sealed class TempDataInSessionAnalyzer : DiagnosticAnalyzer
                 start,
                 Descriptors.TempDataInSession,
                 mvcTempData,
-                (operation, _) => !UsesCustomProvider(operation));
+                (operation, _) => operation is not IObjectCreationOperation && !UsesCustomProvider(operation));
         });
     }
 

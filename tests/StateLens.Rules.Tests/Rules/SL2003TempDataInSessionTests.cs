@@ -114,7 +114,7 @@ public sealed class SL2003TempDataInSessionTests
     }, Framework.NetFramework);
 
     [Fact]
-    public Task Mvc5TempDataGetterAlone_IsNotReported() => Verify.AnalyzerAsync<TempDataInSessionAnalyzer>(new[]
+    public Task Mvc5TempDataGetterAndNewDictionary_AreNotReported() => Verify.AnalyzerAsync<TempDataInSessionAnalyzer>(new[]
     {
         """
         using System.Web.Mvc;
@@ -122,6 +122,8 @@ public sealed class SL2003TempDataInSessionTests
         public static class TempDataAccess
         {
             public static TempDataDictionary Of(ControllerBase controller) { return controller.TempData; }
+
+            public static void ForUnitTest(ControllerBase controller) { controller.TempData = new TempDataDictionary(); }
         }
         """,
         StateStubs.SystemWebMvc,

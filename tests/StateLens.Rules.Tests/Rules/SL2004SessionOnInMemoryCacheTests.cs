@@ -175,4 +175,20 @@ public sealed class SL2004SessionOnInMemoryCacheTests
             End Sub
         End Class
         """);
+
+    [Fact]
+    public async Task Finding_CarriesAddSessionAsSymbol()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<SessionOnInMemoryCacheAnalyzer>("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Setup
+            {
+                public static void Configure(IServiceCollection services) => services.AddDistributedMemoryCache().AddSession();
+            }
+            """);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("Microsoft.Extensions.DependencyInjection.SessionServiceCollectionExtensions.AddSession", finding.Properties[FindingProperties.Symbol]);
+    }
 }

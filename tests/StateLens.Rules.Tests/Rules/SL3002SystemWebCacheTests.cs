@@ -119,4 +119,19 @@ public sealed class SL3002SystemWebCacheTests
             End Function
         End Class
         """, Framework.NetFramework);
+
+    [Fact]
+    public async Task Finding_CarriesTheCacheMemberAsSymbol()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<SystemWebCacheAnalyzer>("""
+            public static class Warmup
+            {
+                public static void Run() { System.Web.HttpRuntime.Cache.Insert("k", 1); }
+            }
+            """, Framework.NetFramework);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("System.Web.Caching.Cache.Insert", finding.Properties[FindingProperties.Symbol]);
+        Assert.Contains("'Cache.Insert'", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -196,4 +196,19 @@ public sealed class SL3005InMemoryOutputCacheTests
             End Sub
         End Class
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task VisualBasicPartialCaching_IsReportedOnce() => Verify.VisualBasicAsync<InMemoryOutputCacheAnalyzer>("""
+        Imports System.Web.UI
+
+        <{|SL3005:PartialCaching(300)|}>
+        Partial Public Class FooterControl
+            Inherits UserControl
+        End Class
+
+        <PartialCaching(0)>
+        Partial Public Class DisabledControl
+            Inherits UserControl
+        End Class
+        """, Framework.NetFramework);
 }
