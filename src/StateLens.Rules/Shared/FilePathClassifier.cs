@@ -384,7 +384,9 @@ internal sealed class FilePathClassifier
             return configured;
         }
 
-        if (ClassifyMember(property, context) is { } followed && followed.Kind != FilePathKind.Unknown)
+        // A settable property of an options/settings class is bound from configuration; its initializer is only a default.
+        var bindable = containing is not null && IsSettingsType(containing) && property.SetMethod is { DeclaredAccessibility: Accessibility.Public };
+        if (!bindable && ClassifyMember(property, context) is { } followed && followed.Kind != FilePathKind.Unknown)
         {
             return followed;
         }
@@ -662,6 +664,12 @@ internal sealed class FilePathClassifier
             FilePath? result = null;
             foreach (var value in values)
             {
+                // "" and null are placeholders (string Folder = ""; assigned later), not paths.
+                if (value.ConstantValue is { HasValue: true, Value: null or "" })
+                {
+                    continue;
+                }
+
                 var classified = Classify(value, context);
                 if (result is null)
                 {
