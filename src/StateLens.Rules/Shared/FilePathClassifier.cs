@@ -28,6 +28,9 @@ internal sealed class FilePathClassifier
         "System.AppDomainSetup.ApplicationBase",
         "System.Environment.CurrentDirectory",
         "System.Web.HttpRuntime.AppDomainAppPath",
+        "System.Web.HttpRuntime.BinDirectory",
+        "System.Windows.Forms.Application.StartupPath",
+        "System.Windows.Forms.Application.ExecutablePath",
         "System.Web.Hosting.HostingEnvironment.ApplicationPhysicalPath",
         "System.Web.HttpRequest.PhysicalApplicationPath",
         "System.Web.HttpRequestBase.PhysicalApplicationPath");
@@ -532,7 +535,10 @@ internal sealed class FilePathClassifier
                     var folder = Unwrap(arguments[0]) is IFieldReferenceOperation special ? special.Field.Name : "SpecialFolder";
                     return FilePath.Absolute("{" + folder + "}");
                 case "GetEnvironmentVariable" when arguments.Length > 0:
-                    return FilePath.Configured(arguments[0].ConstantValue is { HasValue: true, Value: string name } ? "env:" + name : "env");
+                    var variable = arguments[0].ConstantValue is { HasValue: true, Value: string name } ? name : null;
+                    return variable is "TEMP" or "TMP" or "TMPDIR" ? FilePath.Temp("{temp}") : FilePath.Configured(variable is null ? "env" : "env:" + variable);
+                case "ExpandEnvironmentVariables" when arguments.Length > 0:
+                    return ExpandEnvironmentVariables(Classify(arguments[0], context));
             }
         }
 
@@ -558,6 +564,22 @@ internal sealed class FilePathClassifier
         }
 
         return FilePath.Unknown($"result of '{method.ShortName()}' is not known");
+    }
+
+    /// <summary>"%TEMP%\\x" is the temp folder; another leading %VARIABLE% is a machine folder outside the app.</summary>
+    private static FilePath ExpandEnvironmentVariables(FilePath value)
+    {
+        if (!value.IsConstant || !value.Text.StartsWith("%", StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var end = value.Text.IndexOf('%', 1);
+        var variable = end > 1 ? value.Text.Substring(1, end - 1) : string.Empty;
+        var rest = end > 1 ? value.Text.Substring(end + 1) : value.Text;
+        return variable.ToUpperInvariant() is "TEMP" or "TMP"
+            ? FilePath.Temp("{temp}" + rest)
+            : FilePath.Absolute("{" + variable + "}" + rest);
     }
 
     private FilePath MapPath(IOperation? virtualPath, Context context)
@@ -708,13 +730,17 @@ internal sealed class FilePathClassifier
                 if (values.Count == 0)
                 {
                     values.AddRange(Initializers(property));
-                    values.AddRange(ConstructorAssignments(property));
+                    values.AddRange(Assignments(property));
                 }
 
                 break;
             case IFieldSymbol field:
                 values.AddRange(Initializers(field));
-                values.AddRange(ConstructorAssignments(field));
+                if (!field.IsReadOnly || values.Count == 0)
+                {
+                    values.AddRange(Assignments(field));
+                }
+
                 break;
         }
 
@@ -808,30 +834,53 @@ internal sealed class FilePathClassifier
         }
     }
 
-    private IEnumerable<IOperation> ConstructorAssignments(ISymbol member)
+    /// <summary>
+    /// Assignments to the member in its type's constructors; when there are none, in its type's other methods
+    /// (Application_Start setting a static LogFolder, a lazy getter filling a field).
+    /// </summary>
+    private List<IOperation> Assignments(ISymbol member)
     {
+        var values = new List<IOperation>();
         if (member.ContainingType is not { } type)
         {
-            yield break;
+            return values;
         }
 
         var constructors = member.IsStatic ? type.StaticConstructors : type.InstanceConstructors;
         foreach (var constructor in constructors)
         {
-            foreach (var body in Bodies(constructor))
+            AddAssignments(constructor, member, values);
+        }
+
+        if (values.Count == 0)
+        {
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+                if (method.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor))
                 {
-                    var target = assignment.Target switch
-                    {
-                        IFieldReferenceOperation f => (ISymbol)f.Field,
-                        IPropertyReferenceOperation p => p.Property,
-                        _ => null,
-                    };
-                    if (target is not null && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, member))
-                    {
-                        yield return assignment.Value;
-                    }
+                    AddAssignments(method, member, values);
+                }
+            }
+        }
+
+        return values;
+    }
+
+    private void AddAssignments(IMethodSymbol method, ISymbol member, List<IOperation> values)
+    {
+        foreach (var body in Bodies(method))
+        {
+            foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+            {
+                var target = assignment.Target switch
+                {
+                    IFieldReferenceOperation f => (ISymbol)f.Field,
+                    IPropertyReferenceOperation p => p.Property,
+                    _ => null,
+                };
+                if (target is not null && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, member))
+                {
+                    values.Add(assignment.Value);
                 }
             }
         }

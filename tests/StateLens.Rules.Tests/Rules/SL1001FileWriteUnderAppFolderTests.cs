@@ -194,6 +194,42 @@ public sealed class SL1001FileWriteUnderAppFolderTests
         """);
 
     [Fact]
+    public Task LogFolderSetInApplicationStartAndLazyGetter_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System;
+        using System.IO;
+        using System.Web;
+        public class Global : HttpApplication
+        {
+            public static string LogFolder;
+            private static string _errorFile;
+
+            protected void Application_Start(object sender, EventArgs e)
+            {
+                LogFolder = Server.MapPath("~/App_Data/logs");
+            }
+
+            private static string ErrorFile
+            {
+                get
+                {
+                    if (_errorFile == null)
+                    {
+                        _errorFile = Path.Combine(HttpRuntime.AppDomainAppPath, "errors.txt");
+                    }
+
+                    return _errorFile;
+                }
+            }
+
+            protected void Application_Error(object sender, EventArgs e)
+            {
+                {|SL1001:File.AppendAllText(ErrorFile, Server.GetLastError().ToString())|};
+                {|SL1001:File.AppendAllText(Path.Combine(LogFolder, "last-error.txt"), Server.GetLastError().Message)|};
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task ReadsAndInMemoryWriters_AreNotReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
         using System;
         using System.IO;

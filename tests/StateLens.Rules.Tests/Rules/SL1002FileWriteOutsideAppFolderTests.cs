@@ -92,6 +92,20 @@ public sealed class SL1002FileWriteOutsideAppFolderTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task ExpandedMachineFolder_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System;
+        using System.IO;
+        public static class LicenseCache
+        {
+            public static void Store(string license)
+            {
+                var folder = Environment.ExpandEnvironmentVariables(@"%ProgramData%\Shop");
+                {|SL1002:File.WriteAllText(Path.Combine(folder, "license.key"), license)|};
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task UnixAbsolutePathInCore_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
         using System.IO;
         public static class Heartbeat

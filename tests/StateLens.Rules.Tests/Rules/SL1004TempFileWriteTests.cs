@@ -54,6 +54,20 @@ public sealed class SL1004TempFileWriteTests
         """);
 
     [Fact]
+    public Task TempFromEnvironment_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System;
+        using System.IO;
+        public static class ReportSpool
+        {
+            public static void Spool(string report)
+            {
+                {|SL1004:File.WriteAllText(Environment.GetEnvironmentVariable("TEMP") + "\\report.txt", report)|};
+                {|SL1004:File.WriteAllText(Environment.ExpandEnvironmentVariables(@"%TEMP%\spool.txt"), report)|};
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task ReadingTempPath_IsNotReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
         using System.IO;
         public static class TempProbe
