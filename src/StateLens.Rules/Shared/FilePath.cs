@@ -58,7 +58,10 @@ internal sealed class FilePath
     };
 
     /// <summary>The text shown in messages: the resolved path, or "an unresolved path".</summary>
-    public string MessageText => Kind == FilePathKind.Unknown || Text.Length == 0 ? Unresolved : Text;
+    public string MessageText => Kind == FilePathKind.Unknown || Text.Length == 0 ? Unresolved : DisplayText;
+
+    /// <summary>The text without a trailing separator ("~/" reads "~").</summary>
+    private string DisplayText => Text.Length > 1 ? Text.TrimEnd('/') : Text;
 
     public static FilePath Constant(string value)
     {
@@ -136,7 +139,7 @@ internal sealed class FilePath
             .Add(FindingProperties.PathKind, KindName);
         if (Kind != FilePathKind.Unknown && Text.Length > 0)
         {
-            properties = properties.Add(FindingProperties.Path, Text);
+            properties = properties.Add(FindingProperties.Path, DisplayText);
         }
 
         if (Reason is not null && Kind == FilePathKind.Unknown)

@@ -153,7 +153,8 @@ internal sealed class FilePathClassifier
             }
 
             first ??= value;
-            if (value.Syntax.SpanStart < use.Syntax.SpanStart && (best is null || value.Syntax.SpanStart > best.Syntax.SpanStart))
+            // Only values complete before the use: in path = Path.Combine(path, x) the inner path is the previous value.
+            if (value.Syntax.Span.End <= use.Syntax.SpanStart && (best is null || value.Syntax.SpanStart > best.Syntax.SpanStart))
             {
                 best = value;
             }
@@ -350,19 +351,19 @@ internal sealed class FilePathClassifier
         var qualified = containing is null ? property.Name : containing.ToDisplayString() + "." + property.Name;
         if (AppRootProperties.Contains(qualified))
         {
-            return FilePath.AppRoot("~");
+            return FilePath.AppRoot("~/");
         }
 
         if (containing is not null && hostEnvironmentTypes.Contains(containing.OriginalDefinition))
         {
             if (property.Name == "ContentRootPath")
             {
-                return FilePath.AppRoot("~");
+                return FilePath.AppRoot("~/");
             }
 
             if (property.Name == "WebRootPath")
             {
-                return FilePath.AppRoot("~/wwwroot");
+                return FilePath.AppRoot("~/wwwroot/");
             }
         }
 
@@ -443,7 +444,7 @@ internal sealed class FilePathClassifier
         return null;
     }
 
-    /// <summary>"Storage:" for configuration.GetSection("Storage"), following locals; "" when there is no section.</summary>
+    /// <summary>"Storage:" for configuration.GetSection("Storage"), following locals, fields and properties; "" when there is no section.</summary>
     private string SectionPrefix(IOperation? instance)
     {
         for (var depth = 0; instance is not null && depth < 8; depth++)
@@ -457,7 +458,13 @@ internal sealed class FilePathClassifier
                 return SectionPrefix(receiver) + key + ":";
             }
 
-            instance = instance is ILocalReferenceOperation local ? LastValueOf(local) : null;
+            instance = instance switch
+            {
+                ILocalReferenceOperation local => LastValueOf(local),
+                IFieldReferenceOperation field => MemberValues(field.Field.OriginalDefinition).FirstOrDefault(),
+                IPropertyReferenceOperation property when !property.Property.IsIndexer => MemberValues(property.Property.OriginalDefinition).FirstOrDefault(),
+                _ => null,
+            };
         }
 
         return string.Empty;
@@ -481,7 +488,7 @@ internal sealed class FilePathClassifier
                 case "Combine" or "Join":
                     return FilePath.Join(arguments.Select(a => Classify(a, context)).ToImmutableArray(), combine: true);
                 case "GetTempPath":
-                    return FilePath.Temp("{temp}");
+                    return FilePath.Temp("{temp}/");
                 case "GetTempFileName":
                     return FilePath.Temp("{temp}/*.tmp", createdByTempApi: true);
                 case "GetFullPath" or "ChangeExtension" when arguments.Length > 0:
@@ -514,7 +521,7 @@ internal sealed class FilePathClassifier
             switch (method.Name)
             {
                 case "GetCurrentDirectory":
-                    return FilePath.AppRoot("~");
+                    return FilePath.AppRoot("~/");
                 case "CreateDirectory" when arguments.Length > 0:
                     return Classify(arguments[0], context);
                 case "CreateTempSubdirectory":
@@ -536,7 +543,7 @@ internal sealed class FilePathClassifier
                     return FilePath.Absolute("{" + folder + "}");
                 case "GetEnvironmentVariable" when arguments.Length > 0:
                     var variable = arguments[0].ConstantValue is { HasValue: true, Value: string name } ? name : null;
-                    return variable is "TEMP" or "TMP" or "TMPDIR" ? FilePath.Temp("{temp}") : FilePath.Configured(variable is null ? "env" : "env:" + variable);
+                    return variable is "TEMP" or "TMP" or "TMPDIR" ? FilePath.Temp("{temp}/") : FilePath.Configured(variable is null ? "env" : "env:" + variable);
                 case "ExpandEnvironmentVariables" when arguments.Length > 0:
                     return ExpandEnvironmentVariables(Classify(arguments[0], context));
             }

@@ -277,4 +277,20 @@ public sealed class SL1001FileWriteUnderAppFolderTests
             End Sub
         End Class
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task VisualBasicLoggerAndFileSystemHelper_IsReported() => Verify.VisualBasicAsync<LocalFileWriteAnalyzer>("""
+        Imports System.IO
+        Imports Microsoft.VisualBasic.FileIO
+        Public Class TextLog
+            Private ReadOnly _logFile As String = Path.Combine(System.Web.HttpRuntime.AppDomainAppPath, "App_Data\log.txt")
+
+            Public Sub Write(ByVal line As String)
+                Using writer As {|SL1001:New StreamWriter(_logFile, True)|}
+                    writer.WriteLine(line)
+                End Using
+                {|SL1001:FileSystem.WriteAllText(_logFile & ".bak", line, True)|}
+            End Sub
+        End Class
+        """, Framework.NetFramework);
 }
