@@ -813,29 +813,26 @@ internal sealed class FilePathClassifier
                 continue;
             }
 
-            // C# puts the initializer under the declarator; VB under the declarator's parent (Dim a As String = "x").
-            var found = false;
-            foreach (var candidate in new[] { node, node.Parent })
+            // C# and VB properties keep the initializer under the declaring node; a VB field (Dim a As String = "x")
+            // under the declarator that is the node's parent. The parent is never a type: that would bind every member.
+            var candidates = node.DescendantNodesAndSelf();
+            if (node.Parent is { } parent && model.GetDeclaredSymbol(parent) is not INamespaceOrTypeSymbol)
             {
-                if (candidate is null || found)
-                {
-                    continue;
-                }
+                candidates = candidates.Concat(parent.ChildNodes());
+            }
 
-                foreach (var descendant in candidate.DescendantNodesAndSelf())
+            foreach (var candidate in candidates)
+            {
+                var initializer = (model.GetOperation(candidate), member) switch
                 {
-                    var initializer = model.GetOperation(descendant) switch
-                    {
-                        IFieldInitializerOperation f when f.InitializedFields.Contains((IFieldSymbol)member, SymbolEqualityComparer.Default) => f.Value,
-                        IPropertyInitializerOperation p when p.InitializedProperties.Contains((IPropertySymbol)member, SymbolEqualityComparer.Default) => p.Value,
-                        _ => null,
-                    };
-                    if (initializer is not null)
-                    {
-                        found = true;
-                        yield return initializer;
-                        break;
-                    }
+                    (IFieldInitializerOperation f, IFieldSymbol field) when f.InitializedFields.Contains(field, SymbolEqualityComparer.Default) => f.Value,
+                    (IPropertyInitializerOperation p, IPropertySymbol property) when p.InitializedProperties.Contains(property, SymbolEqualityComparer.Default) => p.Value,
+                    _ => null,
+                };
+                if (initializer is not null)
+                {
+                    yield return initializer;
+                    break;
                 }
             }
         }

@@ -106,6 +106,26 @@ public sealed class SL1002FileWriteOutsideAppFolderTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task AutoPropertySetByCaller_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        public class ExportJob
+        {
+            private readonly int _retries = 3;
+            private readonly string _prefix = "orders-";
+
+            public string Folder { get; set; }
+
+            public void Run(string csv)
+            {
+                for (var attempt = 0; attempt < _retries; attempt++)
+                {
+                    {|SL1002:File.WriteAllText(Path.Combine(Folder, _prefix + attempt + ".csv"), csv)|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task UnixAbsolutePathInCore_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
         using System.IO;
         public static class Heartbeat
