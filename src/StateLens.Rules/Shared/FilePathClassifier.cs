@@ -13,7 +13,7 @@ namespace StateLens.Rules.Shared;
 /// Decides where a path expression points: the application folder, the temp folder, a configured or absolute
 /// location, or somewhere it cannot tell. It follows the value through conversions, locals (the last simple
 /// assignment before the use in the same body), fields and properties declared in the compilation (initializers,
-/// constructor assignments, getter returns), parameterless-or-not source helper methods (their returns),
+/// constructor assignments, getter returns), helper methods declared in the compilation (their returns),
 /// Path.Combine, + / &amp;, $"" and string.Format. Parameters are not followed to call sites: they stay unknown, with a reason.
 /// One instance per compilation; it caches what it learns about members.
 /// </summary>
