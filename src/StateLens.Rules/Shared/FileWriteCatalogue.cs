@@ -1,0 +1,271 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StateLens.Rules.Shared;
+
+/// <summary>A matched file-system write: the API, and where its target path comes from.</summary>
+internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument)
+{
+    public ISymbol Api { get; } = api;
+
+    /// <summary>The FileInfo/DirectoryInfo the write acts on, for instance members.</summary>
+    public IOperation? Receiver { get; } = receiver;
+
+    /// <summary>The argument naming the written path (joined to the receiver for CreateSubdirectory).</summary>
+    public IOperation? PathArgument { get; } = pathArgument;
+
+    /// <summary>"System.IO.File.WriteAllText"; the type name for constructors ("System.IO.FileStream").</summary>
+    public string QualifiedName => Api is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+        ? constructor.ContainingType.QualifiedName()
+        : Api.QualifiedName();
+
+    /// <summary>"File.WriteAllText", or "new FileStream" for constructors.</summary>
+    public string ShortName => Api is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+        ? "new " + constructor.ContainingType.Name
+        : Api.ShortName();
+}
+
+/// <summary>
+/// The file-system write APIs of SL1001/SL1002/SL1004, resolved once per compilation. Each entry names the type,
+/// the members and which parameter carries the written path (or that the receiver does: FileInfo.Delete()).
+/// Overloads that take a Stream, TextWriter or XmlWriter instead of a path have no such parameter and do not match.
+/// </summary>
+internal sealed class FileWriteCatalogue
+{
+    private const int FileModeOpen = 3;
+    private const int FileAccessWrite = 2;
+    private const int ZipArchiveModeRead = 0;
+
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, Entry>> methods = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, Entry> constructors = new(SymbolEqualityComparer.Default);
+
+    private FileWriteCatalogue(Compilation compilation)
+    {
+        var pathParameter = new[] { "path" };
+        Methods(compilation, "System.IO.File", Entry.Argument(pathParameter),
+            "WriteAllText", "WriteAllBytes", "WriteAllLines", "AppendAllText", "AppendAllLines", "AppendAllBytes",
+            "WriteAllTextAsync", "WriteAllBytesAsync", "WriteAllLinesAsync", "AppendAllTextAsync", "AppendAllLinesAsync", "AppendAllBytesAsync",
+            "AppendText", "Create", "CreateText", "OpenWrite", "Delete", "SetAttributes");
+        Methods(compilation, "System.IO.File", Entry.Argument("destFileName"), "Copy", "Move");
+        Methods(compilation, "System.IO.File", Entry.Argument("destinationFileName"), "Replace");
+        Methods(compilation, "System.IO.File", Entry.Argument(pathParameter).With(ModeCheck.FileMode), "Open", "OpenHandle");
+
+        Methods(compilation, "System.IO.FileSystemInfo", Entry.Receiver(), "Delete");
+        Methods(compilation, "System.IO.FileInfo", Entry.Receiver(), "Create", "CreateText", "AppendText", "OpenWrite", "Delete");
+        Methods(compilation, "System.IO.FileInfo", Entry.Receiver().With(ModeCheck.FileMode), "Open");
+        Methods(compilation, "System.IO.FileInfo", Entry.Argument("destFileName"), "CopyTo", "MoveTo");
+        Methods(compilation, "System.IO.FileInfo", Entry.Argument("destinationFileName"), "Replace");
+
+        Methods(compilation, "System.IO.Directory", Entry.Argument(pathParameter), "CreateDirectory", "Delete");
+        Methods(compilation, "System.IO.Directory", Entry.Argument("destDirName"), "Move");
+        Methods(compilation, "System.IO.DirectoryInfo", Entry.Receiver(), "Create", "Delete");
+        Methods(compilation, "System.IO.DirectoryInfo", Entry.Receiver().WithParameters(pathParameter), "CreateSubdirectory");
+        Methods(compilation, "System.IO.DirectoryInfo", Entry.Argument("destDirName"), "MoveTo");
+
+        Methods(compilation, "System.Drawing.Image", Entry.Argument("filename"), "Save");
+        Methods(compilation, "System.Xml.XmlDocument", Entry.Argument("filename"), "Save");
+        Methods(compilation, "System.Xml.Linq.XDocument", Entry.Argument("fileName"), "Save");
+        Methods(compilation, "System.Xml.Linq.XElement", Entry.Argument("fileName"), "Save");
+        Methods(compilation, "System.Xml.XmlWriter", Entry.Argument("outputFileName"), "Create");
+        Methods(compilation, "System.Data.DataSet", Entry.Argument("fileName"), "WriteXml", "WriteXmlSchema");
+        Methods(compilation, "System.Data.DataTable", Entry.Argument("fileName"), "WriteXml", "WriteXmlSchema");
+
+        Methods(compilation, "System.IO.Compression.ZipFile", Entry.Argument("destinationArchiveFileName"), "CreateFromDirectory", "CreateFromDirectoryAsync");
+        Methods(compilation, "System.IO.Compression.ZipFile", Entry.Argument("destinationDirectoryName"), "ExtractToDirectory", "ExtractToDirectoryAsync");
+        Methods(compilation, "System.IO.Compression.ZipFile", Entry.Argument("archiveFileName").With(ModeCheck.ZipArchiveMode), "Open");
+        Methods(compilation, "System.IO.Compression.ZipFileExtensions", Entry.Argument("destinationFileName"), "ExtractToFile", "ExtractToFileAsync");
+        Methods(compilation, "System.IO.Compression.ZipFileExtensions", Entry.Argument("destinationDirectoryName"), "ExtractToDirectory", "ExtractToDirectoryAsync");
+
+        // Visual Basic's My.Computer.FileSystem and the FileIO.FileSystem it wraps.
+        foreach (var vbFileSystem in new[] { "Microsoft.VisualBasic.FileIO.FileSystem", "Microsoft.VisualBasic.MyServices.FileSystemProxy" })
+        {
+            Methods(compilation, vbFileSystem, Entry.Argument("file"), "WriteAllText", "WriteAllBytes", "DeleteFile", "OpenTextFileWriter");
+            Methods(compilation, vbFileSystem, Entry.Argument("directory"), "CreateDirectory", "DeleteDirectory");
+            Methods(compilation, vbFileSystem, Entry.Argument("destinationFileName"), "CopyFile", "MoveFile");
+            Methods(compilation, vbFileSystem, Entry.Argument("destinationDirectoryName"), "CopyDirectory", "MoveDirectory");
+        }
+
+        Constructor(compilation, "System.IO.FileStream", Entry.Argument(pathParameter).With(ModeCheck.FileMode));
+        Constructor(compilation, "System.IO.StreamWriter", Entry.Argument(pathParameter));
+        Constructor(compilation, "System.Xml.XmlTextWriter", Entry.Argument("filename"));
+    }
+
+    private enum ModeCheck
+    {
+        None,
+        FileMode,
+        ZipArchiveMode,
+    }
+
+    public static FileWriteCatalogue Create(Compilation compilation) => new(compilation);
+
+    public FileWrite? Match(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                for (var type = invocation.TargetMethod.ContainingType; type is not null; type = type.BaseType)
+                {
+                    if (methods.TryGetValue(type.OriginalDefinition, out var byName) && byName.TryGetValue(invocation.TargetMethod.Name, out var entry))
+                    {
+                        return Bind(entry, invocation.TargetMethod, invocation.Instance, invocation.Arguments);
+                    }
+                }
+
+                return null;
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                for (var type = constructor.ContainingType; type is not null; type = type.BaseType)
+                {
+                    if (constructors.TryGetValue(type.OriginalDefinition, out var entry))
+                    {
+                        return Bind(entry, constructor, null, creation.Arguments);
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static FileWrite? Bind(Entry entry, IMethodSymbol api, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+    {
+        IOperation? path = null;
+        if (entry.Parameters.Length > 0)
+        {
+            path = PathArgument(arguments, entry.Parameters);
+            if (path is null)
+            {
+                return null;
+            }
+        }
+
+        if (entry.UsesReceiver && instance is null)
+        {
+            return null;
+        }
+
+        if (!IsWrite(entry.Check, arguments))
+        {
+            return null;
+        }
+
+        return new FileWrite(api, entry.UsesReceiver ? instance : null, path);
+    }
+
+    private static IOperation? PathArgument(ImmutableArray<IArgumentOperation> arguments, string[] names)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter && System.Array.IndexOf(names, parameter.Name) >= 0)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// FileMode Create/CreateNew/Append/OpenOrCreate/Truncate or a FileAccess with Write is a write; FileMode.Open alone
+    /// (read/write access by default, but used for reading in practice) and non-constant modes are not reported.
+    /// </summary>
+    private static bool IsWrite(ModeCheck check, ImmutableArray<IArgumentOperation> arguments)
+    {
+        switch (check)
+        {
+            case ModeCheck.FileMode:
+                if (FilePathClassifier.ArgumentNamed(arguments, "options") is { } options)
+                {
+                    return OptionsWrite(options);
+                }
+
+                var access = IntConstant(FilePathClassifier.ArgumentNamed(arguments, "access"));
+                var mode = IntConstant(FilePathClassifier.ArgumentNamed(arguments, "mode"));
+                return (access is { } a && (a & FileAccessWrite) != 0) || (mode is { } m && m != FileModeOpen);
+            case ModeCheck.ZipArchiveMode:
+                return IntConstant(FilePathClassifier.ArgumentNamed(arguments, "mode")) is { } zipMode && zipMode != ZipArchiveModeRead;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>new FileStreamOptions { Mode = ..., Access = ... } written inline or in a local; defaults are Open and Read.</summary>
+    private static bool OptionsWrite(IOperation options)
+    {
+        while (options is IConversionOperation conversion)
+        {
+            options = conversion.Operand;
+        }
+
+        if (options is ILocalReferenceOperation local)
+        {
+            options = FilePathClassifier.LastValueOf(local) ?? options;
+        }
+
+        if (options is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            return false;
+        }
+
+        foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+        {
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: var name } && IntConstant(assignment.Value) is { } value
+                && ((name == "Mode" && value != FileModeOpen) || (name == "Access" && (value & FileAccessWrite) != 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int? IntConstant(IOperation? operation) =>
+        operation?.ConstantValue is { HasValue: true, Value: { } value } && value is int or byte or short or long
+            ? System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private void Methods(Compilation compilation, string metadataName, Entry entry, params string[] names)
+    {
+        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (!methods.TryGetValue(type, out var byName))
+            {
+                methods[type] = byName = new Dictionary<string, Entry>(System.StringComparer.Ordinal);
+            }
+
+            foreach (var name in names)
+            {
+                byName[name] = entry;
+            }
+        }
+    }
+
+    private void Constructor(Compilation compilation, string metadataName, Entry entry)
+    {
+        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        {
+            constructors[type] = entry;
+        }
+    }
+
+    private sealed class Entry(string[] parameters, bool usesReceiver, ModeCheck check)
+    {
+        public string[] Parameters { get; } = parameters;
+
+        public bool UsesReceiver { get; } = usesReceiver;
+
+        public ModeCheck Check { get; } = check;
+
+        public static Entry Argument(params string[] parameters) => new(parameters, false, ModeCheck.None);
+
+        public static Entry Receiver() => new(System.Array.Empty<string>(), true, ModeCheck.None);
+
+        public Entry With(ModeCheck modeCheck) => new(Parameters, UsesReceiver, modeCheck);
+
+        public Entry WithParameters(params string[] names) => new(names, UsesReceiver, Check);
+    }
+}

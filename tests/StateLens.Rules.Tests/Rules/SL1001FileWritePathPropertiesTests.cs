@@ -1,0 +1,185 @@
+using Microsoft.CodeAnalysis;
+using StateLens.Rules.Rules;
+using StateLens.Rules.Tests.Infrastructure;
+
+namespace StateLens.Rules.Tests.Rules;
+
+/// <summary>The pathKind/path/configKey/pathReason properties the CLI model reads from SL1001-SL1004 findings.</summary>
+public sealed class SL1001FileWritePathPropertiesTests
+{
+    [Fact]
+    public async Task MapPathCombinedWithParameter_IsAppRootWithResolvedPath()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            using System.Web;
+            public static class ExportHelper
+            {
+                public static void SaveExport(string fileName, string csv) =>
+                    File.WriteAllText(Path.Combine(HttpContext.Current.Server.MapPath("~/App_Data/exports"), fileName), csv);
+            }
+            """, Framework.NetFramework);
+
+        Assert.Equal("SL1001", diagnostic.Id);
+        Assert.Equal("app-root", diagnostic.Properties["pathKind"]);
+        Assert.Equal("~/App_Data/exports/{fileName}", diagnostic.Properties["path"]);
+        Assert.Equal("System.IO.File.WriteAllText", diagnostic.Properties["symbol"]);
+        Assert.StartsWith("'File.WriteAllText' writes to '~/App_Data/exports/{fileName}'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task ConfigurationSection_IsConfiguredWithKey()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            using Microsoft.Extensions.Configuration;
+            public sealed class UploadStore(IConfiguration configuration)
+            {
+                private readonly string _root = configuration.GetSection("Storage")["UploadPath"];
+
+                public void Save(string name, byte[] data) => File.WriteAllBytes(Path.Combine(_root, "incoming", name), data);
+            }
+            """);
+
+        Assert.Equal("SL1002", diagnostic.Id);
+        Assert.Equal("configured", diagnostic.Properties["pathKind"]);
+        Assert.Equal("Storage:UploadPath", diagnostic.Properties["configKey"]);
+        Assert.Equal("{config:Storage:UploadPath}/incoming/{name}", diagnostic.Properties["path"]);
+    }
+
+    [Fact]
+    public async Task AppSettingsKey_IsConfiguredWithAppSettingsPrefix()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.Configuration;
+            using System.IO;
+            public static class Exporter
+            {
+                public static void Export(string csv) =>
+                    File.WriteAllText(ConfigurationManager.AppSettings["ExportFolder"] + "\\orders.csv", csv);
+            }
+            """, Framework.NetFramework);
+
+        Assert.Equal("configured", diagnostic.Properties["pathKind"]);
+        Assert.Equal("appSettings:ExportFolder", diagnostic.Properties["configKey"]);
+        Assert.Equal("{config:appSettings:ExportFolder}/orders.csv", diagnostic.Properties["path"]);
+    }
+
+    [Fact]
+    public async Task OptionsProperty_IsConfiguredAsTypeDotProperty()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            using Microsoft.Extensions.Options;
+            public sealed class ArchiveOptions { public string Folder { get; set; } = "archive"; }
+            public sealed class Archiver(IOptions<ArchiveOptions> options)
+            {
+                public void Archive(string name) => File.Move(name, Path.Combine(options.Value.Folder, name));
+            }
+            """);
+
+        Assert.Equal("configured", diagnostic.Properties["pathKind"]);
+        Assert.Equal("ArchiveOptions.Folder", diagnostic.Properties["configKey"]);
+    }
+
+    [Fact]
+    public async Task AbsoluteConstant_IsAbsoluteWithForwardSlashes()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            public static class Dump
+            {
+                private const string Root = @"D:\Data\Dumps";
+                public static void Write(string text) => File.WriteAllText(Root + @"\last.txt", text);
+            }
+            """);
+
+        Assert.Equal("SL1002", diagnostic.Id);
+        Assert.Equal("absolute", diagnostic.Properties["pathKind"]);
+        Assert.Equal("D:/Data/Dumps/last.txt", diagnostic.Properties["path"]);
+        Assert.False(diagnostic.Properties.ContainsKey("pathReason"));
+    }
+
+    [Fact]
+    public async Task RelativeConstant_IsRelativeUnderTheAppFolder()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            public static class Journal
+            {
+                public static void Add(string line) => File.AppendAllText("logs/journal.txt", line);
+            }
+            """);
+
+        Assert.Equal("SL1001", diagnostic.Id);
+        Assert.Equal("relative", diagnostic.Properties["pathKind"]);
+        Assert.Equal("logs/journal.txt", diagnostic.Properties["path"]);
+    }
+
+    [Fact]
+    public async Task Parameter_IsUnknownWithReason()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            public static class FileUtil
+            {
+                public static void Save(string target, byte[] data) => File.WriteAllBytes(target, data);
+            }
+            """);
+
+        Assert.Equal("SL1002", diagnostic.Id);
+        Assert.Equal("unknown", diagnostic.Properties["pathKind"]);
+        Assert.Equal("parameter 'target' of FileUtil.Save", diagnostic.Properties["pathReason"]);
+        Assert.False(diagnostic.Properties.ContainsKey("path"));
+        Assert.Contains("'an unresolved path'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task WebRootUpload_HasPathOnBothFindings()
+    {
+        const string code = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Http;
+            public sealed class Uploads(IWebHostEnvironment env)
+            {
+                public async Task SaveAsync(IFormFile file)
+                {
+                    using var fs = new FileStream(Path.Combine(env.WebRootPath, "uploads", file.FileName), FileMode.Create);
+                    await file.CopyToAsync(fs);
+                }
+            }
+            """;
+        var write = await Single<LocalFileWriteAnalyzer>(code);
+        var upload = await Single<UploadSavedLocallyAnalyzer>(code);
+
+        Assert.Equal("~/wwwroot/uploads/{FileName}", write.Properties["path"]);
+        Assert.Equal("SL1003", upload.Id);
+        Assert.Equal("app-root", upload.Properties["pathKind"]);
+        Assert.Equal("~/wwwroot/uploads/{FileName}", upload.Properties["path"]);
+        Assert.Equal("Microsoft.AspNetCore.Http.IFormFile.CopyToAsync", upload.Properties["symbol"]);
+    }
+
+    [Fact]
+    public async Task TempFileName_IsTemp()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            public static class Scratch
+            {
+                public static string New() => System.IO.Path.GetTempFileName();
+            }
+            """);
+
+        Assert.Equal("SL1004", diagnostic.Id);
+        Assert.Equal("temp", diagnostic.Properties["pathKind"]);
+        Assert.Equal("System.IO.Path.GetTempFileName", diagnostic.Properties["symbol"]);
+    }
+
+    private static async Task<Diagnostic> Single<TAnalyzer>(string code, Framework framework = Framework.NetCore)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<TAnalyzer>(code, framework);
+        return Assert.Single(diagnostics);
+    }
+}
