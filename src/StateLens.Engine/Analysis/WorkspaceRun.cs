@@ -90,9 +90,9 @@ internal static class WorkspaceRun
 
         stopwatch.Restart();
         var failureList = failures.ToList();
-        foreach (var failure in failureList.Where(f => f.Kind == WorkspaceDiagnosticKind.Failure && IsDocumentFailure(f.Message)))
+        foreach (var unreadable in results.Values.SelectMany(r => r.UnreadableFiles))
         {
-            notices.Add("skipped a file that could not be read: " + Relativize(root, failure.Message));
+            notices.Add($"skipped a file that could not be read: {SolutionAnalyzer.Relative(root, unreadable)}");
         }
 
         var projects = new List<ProjectSummary>();
@@ -232,6 +232,8 @@ internal static class WorkspaceRun
             return new ProjectResult([], [], "the compiler could not build a compilation for this project", null);
         }
 
+        // Roslyn analyses an unreadable file as empty and says nothing; the user must hear which files were skipped.
+        var unreadableFiles = UnreadableSources(project);
         var missing = compilation.GetDeclarationDiagnostics(cancellationToken)
             .Concat(compilation.GetParseDiagnostics(cancellationToken))
             .Where(d => d.Severity == DiagnosticSeverity.Error && MissingReferenceErrors.Contains(d.Id))
@@ -263,7 +265,7 @@ internal static class WorkspaceRun
 
         var graph = CallGraphBuilder.Build(name, compilation, cancellationToken);
         timings.Add("model", stopwatch.Elapsed);
-        return new ProjectResult(findings, missing, null, graph);
+        return new ProjectResult(findings, missing, null, graph) { UnreadableFiles = unreadableFiles };
     }
 
     private static Finding ToFinding(
@@ -380,11 +382,10 @@ internal static class WorkspaceRun
             status = "loaded";
         }
 
-        var unreadable = failures.Where(f => IsDocumentFailure(f.Message) && loadedByPath.TryGetValue(entry.FullPath, out var p) && p.Documents.Any(d => d.FilePath is not null && f.Message.Contains(d.FilePath, StringComparison.Ordinal))).ToList();
-        if (status == "loaded" && unreadable.Count > 0)
+        if (status == "loaded" && result?.UnreadableFiles.Count > 0)
         {
             status = "partial";
-            message = $"{unreadable.Count} file(s) could not be read and were skipped";
+            message = $"{result.UnreadableFiles.Count} file(s) could not be read and were skipped: {string.Join(", ", result.UnreadableFiles.Select(f => SolutionAnalyzer.Relative(root, f)))}";
         }
 
         var findings = result?.Findings ?? [];
@@ -408,10 +409,37 @@ internal static class WorkspaceRun
         };
     }
 
-    private static bool IsDocumentFailure(string message) =>
-        message.Contains("Could not find file", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("Access to the path", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("could not be read", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Source files of the project (its documents, and for SDK-style globbing every source file in its folder)
+    /// that cannot be opened: MSBuildWorkspace drops or empties them without a word.
+    /// </summary>
+    private static IReadOnlyList<string> UnreadableSources(Project project)
+    {
+        var extension = project.Language == LanguageNames.VisualBasic ? "*.vb" : "*.cs";
+        var folder = project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath);
+        var candidates = project.Documents.Select(d => d.FilePath).OfType<string>();
+        if (folder is not null && Directory.Exists(folder))
+        {
+            candidates = candidates.Concat(
+                Directory.EnumerateFiles(folder, extension, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")));
+        }
+
+        return candidates.Distinct(StringComparer.Ordinal).Where(path => !CanRead(path)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool CanRead(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static string MissingName(Diagnostic diagnostic)
     {
@@ -440,5 +468,8 @@ internal static class WorkspaceRun
     private static string ToolVersion() =>
         typeof(WorkspaceRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    private sealed record ProjectResult(IReadOnlyList<Finding> Findings, IReadOnlyList<string> MissingReferences, string? Problem, ProjectGraph? Graph);
+    private sealed record ProjectResult(IReadOnlyList<Finding> Findings, IReadOnlyList<string> MissingReferences, string? Problem, ProjectGraph? Graph)
+    {
+        public IReadOnlyList<string> UnreadableFiles { get; init; } = [];
+    }
 }
