@@ -416,9 +416,9 @@ public static class CallGraphBuilder
                 case IParameterInitializerOperation:
                     return [];
                 case IFieldInitializerOperation { InitializedFields: [var field, ..] }:
-                    return field.IsStatic ? [Id(field)!] : InstanceConstructors(field.ContainingType);
+                    return field.IsStatic ? Ids(field) : InstanceConstructors(field.ContainingType);
                 case IPropertyInitializerOperation { InitializedProperties: [var property, ..] }:
-                    return property.IsStatic ? [Id((ISymbol?)property.GetMethod ?? property)!] : InstanceConstructors(property.ContainingType);
+                    return property.IsStatic ? Ids((ISymbol?)property.GetMethod ?? property) : InstanceConstructors(property.ContainingType);
             }
 
             var symbol = model.GetDeclaredSymbol(root.Syntax, cancellationToken);
@@ -440,6 +440,8 @@ public static class CallGraphBuilder
             };
             return Id(symbol) is { } id ? [id] : [];
         }
+
+        private static IEnumerable<string> Ids(ISymbol symbol) => Id(symbol) is { } id ? [id] : [];
 
         private static IEnumerable<string> InstanceConstructors(INamedTypeSymbol type) =>
             type.InstanceConstructors.Select(c => Id(c)).OfType<string>();
