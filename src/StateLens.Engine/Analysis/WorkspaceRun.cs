@@ -289,7 +289,14 @@ internal static class WorkspaceRun
             var model = compilation.GetSemanticModel(tree);
             var enclosing = model.GetEnclosingSymbol(diagnostic.Location.SourceSpan.Start, cancellationToken);
             var declared = model.GetDeclaredSymbol(tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan), cancellationToken);
-            anchorId = (declared ?? enclosing)?.GetDocumentationCommentId();
+            // Lambdas and local functions have no documentation ID: the chain ends at the member that contains them.
+            var anchor = enclosing;
+            while (anchor is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                anchor = anchor.ContainingSymbol;
+            }
+
+            anchorId = (declared ?? anchor)?.GetDocumentationCommentId();
             if (enclosing is not null && enclosing.Kind != SymbolKind.Namespace)
             {
                 member = enclosing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithParameterOptions(SymbolDisplayParameterOptions.None).WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType));

@@ -1,13 +1,652 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace StateLens.Engine.Decomposition;
 
-/// <summary>Builds a project's call graph and finds its entry points, while its compilation is alive.</summary>
+/// <summary>
+/// Builds a project's call graph and finds its entry points, while its compilation is alive. Works on symbols and
+/// IOperation only, so C# and Visual Basic projects give the same graph.
+/// </summary>
 public static class CallGraphBuilder
 {
+    private static readonly SymbolDisplayFormat TypeNameFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None);
+
+    private static readonly HashSet<string> DiRegistrations = new(StringComparer.Ordinal)
+    {
+        "AddScoped", "AddTransient", "AddSingleton", "TryAddScoped", "TryAddTransient", "TryAddSingleton",
+        "AddKeyedScoped", "AddKeyedTransient", "AddKeyedSingleton",
+    };
+
+    private static readonly Dictionary<string, string> MapVerbs = new(StringComparer.Ordinal)
+    {
+        ["MapGet"] = "GET", ["MapPost"] = "POST", ["MapPut"] = "PUT", ["MapDelete"] = "DELETE", ["MapPatch"] = "PATCH",
+        ["MapMethods"] = "*", ["Map"] = "ANY", ["MapFallback"] = "ANY",
+    };
+
+    private static readonly string[] WindowsServiceCallbacks = ["OnStart", "OnStop", "OnPause", "OnContinue", "OnShutdown", "OnCustomCommand", "OnPowerEvent", "OnSessionChange"];
+
+    private static readonly string[] RazorHandlerPrefixes = ["OnGet", "OnPost", "OnPut", "OnDelete", "OnPatch", "OnHead", "OnOptions"];
+
     public static ProjectGraph Build(string project, Compilation compilation, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return new ProjectGraph { Project = project };
+        var graph = new ProjectGraph { Project = project };
+        var known = new KnownEntryTypes(compilation);
+        var entryIds = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            DescribeMembers(graph, type);
+            CollectImplementations(graph, type);
+            foreach (var (method, kind) in EntryMethods(type, known))
+            {
+                AddEntryPoint(graph, entryIds, method, Display(method), kind);
+            }
+        }
+
+        if (compilation.GetEntryPoint(cancellationToken) is { } main)
+        {
+            AddEntryPoint(graph, entryIds, main, Display(main), "main");
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var model = compilation.GetSemanticModel(tree);
+            var walker = new BodyWalker(graph, model, entryIds, cancellationToken);
+            walker.Visit(tree.GetRoot(cancellationToken));
+        }
+
+        return graph;
+    }
+
+    /// <summary>"Type.Member" as chains show it; nested types keep their outer type.</summary>
+    public static string Display(ISymbol symbol)
+    {
+        var type = symbol.ContainingType is { } containing ? ShortTypeName(containing) + "." : string.Empty;
+        return symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor } => type + "ctor",
+            IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => type + "cctor",
+            IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => type + PropertyName(property),
+            IMethodSymbol { MethodKind: MethodKind.PropertySet, AssociatedSymbol: { } property } => type + PropertyName(property) + " (set)",
+            IMethodSymbol { Name: "<Main>$" } => type + "Main",
+            IPropertySymbol property => type + PropertyName(property),
+            _ => type + symbol.Name,
+        };
+    }
+
+    internal static string? Id(ISymbol? symbol)
+    {
+        if (symbol is IMethodSymbol { ReducedFrom: { } reducedFrom })
+        {
+            symbol = reducedFrom;
+        }
+
+        return symbol?.OriginalDefinition.GetDocumentationCommentId();
+    }
+
+    internal static string TypeName(INamedTypeSymbol type) => type.OriginalDefinition.ToDisplayString(TypeNameFormat);
+
+    private static string ShortTypeName(INamedTypeSymbol type) =>
+        type.ContainingType is { } outer ? ShortTypeName(outer) + "." + type.Name : type.Name;
+
+    private static string PropertyName(ISymbol property) => property is IPropertySymbol { IsIndexer: true } ? "this[]" : property.Name;
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol inner)
+            {
+                foreach (var type in SourceTypes(inner))
+                {
+                    yield return type;
+                }
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                foreach (var nested in WithNested(type))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> WithNested(INamedTypeSymbol type)
+    {
+        yield return type;
+        foreach (var nested in type.GetTypeMembers().SelectMany(WithNested))
+        {
+            yield return nested;
+        }
+    }
+
+    private static void DescribeMembers(ProjectGraph graph, INamedTypeSymbol type)
+    {
+        var typeName = TypeName(type);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is INamedTypeSymbol || Id(member) is not { } id)
+            {
+                continue;
+            }
+
+            graph.DisplayNames[id] = Display(member);
+            graph.ContainingTypes[id] = typeName;
+        }
+    }
+
+    /// <summary>Overrides and interface implementations: a call to the base member may run any of them.</summary>
+    private static void CollectImplementations(ProjectGraph graph, INamedTypeSymbol type)
+    {
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (Id(method) is not { } id)
+            {
+                continue;
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (Id(overridden) is { } baseId)
+                {
+                    graph.AddImplementation(baseId, id);
+                }
+            }
+        }
+
+        if (type.TypeKind is TypeKind.Class or TypeKind.Struct)
+        {
+            AddInterfaceImplementations(graph, type, type.AllInterfaces);
+        }
+    }
+
+    private static void AddInterfaceImplementations(ProjectGraph graph, INamedTypeSymbol type, IEnumerable<INamedTypeSymbol> interfaces)
+    {
+        foreach (var contract in interfaces)
+        {
+            foreach (var member in contract.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
+                    && Id(member) is { } memberId
+                    && Id(implementation) is { } implementationId)
+                {
+                    graph.AddImplementation(memberId, implementationId);
+                }
+            }
+        }
+    }
+
+    private static void AddEntryPoint(ProjectGraph graph, HashSet<string> entryIds, IMethodSymbol method, string name, string kind)
+    {
+        if (Id(method) is not { } id || !entryIds.Add(id))
+        {
+            return;
+        }
+
+        var location = method.Locations.FirstOrDefault(l => l.IsInSource)
+            ?? method.DeclaringSyntaxReferences.Select(r => r.GetSyntax().GetLocation()).FirstOrDefault();
+        var span = location?.GetLineSpan();
+        graph.DisplayNames.TryAdd(id, Display(method));
+        graph.EntryPoints.Add(new EntryPointNode(
+            id,
+            name,
+            kind,
+            span?.Path ?? string.Empty,
+            span is { } s ? s.StartLinePosition.Line + 1 : 0,
+            method.ContainingType is { } containing ? TypeName(containing) : null));
+    }
+
+    private static IEnumerable<(IMethodSymbol Method, string Kind)> EntryMethods(INamedTypeSymbol type, KnownEntryTypes known)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic)
+        {
+            yield break;
+        }
+
+        var methods = type.GetMembers().OfType<IMethodSymbol>().Where(m => m.Locations.Any(l => l.IsInSource)).ToList();
+        var instance = methods.Where(m => m is { IsStatic: false, MethodKind: MethodKind.Ordinary }).ToList();
+
+        var controllerKind = ControllerKind(type, known);
+        if (controllerKind is not null)
+        {
+            foreach (var method in instance.Where(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsOverride && !m.IsGenericMethod && m.Name != "Dispose" && !known.NonActionAttributes.OnSymbol(m)))
+            {
+                yield return (method, controllerKind);
+            }
+        }
+
+        if (known.Page.IsBaseOf(type) || known.UserControl.IsBaseOf(type))
+        {
+            var kind = known.Page.IsBaseOf(type) ? "webforms-page" : "user-control";
+            foreach (var method in instance.Where(m => m.DeclaredAccessibility != Accessibility.Private || IsEventHandler(m, known) || m.Name.StartsWith("Page_", StringComparison.Ordinal)))
+            {
+                yield return (method, kind);
+            }
+        }
+        else
+        {
+            foreach (var method in HandlerMethods(type, methods, known))
+            {
+                yield return (method, "http-handler");
+            }
+        }
+
+        if (known.HttpApplication.IsBaseOf(type))
+        {
+            foreach (var method in methods.Where(m => m.MethodKind == MethodKind.Ordinary
+                && (m.Name.StartsWith("Application_", StringComparison.Ordinal) || m.Name.StartsWith("Session_", StringComparison.Ordinal) || (m.IsOverride && m.Name == "Init"))))
+            {
+                yield return (method, "global-asax");
+            }
+        }
+
+        foreach (var method in methods.Where(known.WebMethodAttribute.OnSymbol))
+        {
+            yield return (method, "asmx");
+        }
+
+        foreach (var method in WcfOperations(type, methods, known))
+        {
+            yield return (method, "wcf");
+        }
+
+        if (known.PageModel.IsBaseOf(type))
+        {
+            foreach (var method in instance.Where(m => m.DeclaredAccessibility == Accessibility.Public && RazorHandlerPrefixes.Any(p => m.Name.StartsWith(p, StringComparison.Ordinal))))
+            {
+                yield return (method, "razor-page");
+            }
+        }
+
+        if (known.Hub.IsBaseOf(type))
+        {
+            foreach (var method in instance.Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name != "Dispose"))
+            {
+                yield return (method, "signalr-hub");
+            }
+        }
+
+        if (known.HostedService.IsBaseOf(type))
+        {
+            foreach (var method in methods.Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic
+                && (m.Name is "StartAsync" or "StopAsync" || (m.IsOverride && m.Name == "ExecuteAsync" && known.BackgroundService.IsBaseOf(type)))))
+            {
+                yield return (method, "hosted-service");
+            }
+        }
+
+        if (known.ServiceBase.IsBaseOf(type))
+        {
+            foreach (var method in methods.Where(m => m.IsOverride && WindowsServiceCallbacks.Contains(m.Name)))
+            {
+                yield return (method, "windows-service");
+            }
+        }
+    }
+
+    private static string? ControllerKind(INamedTypeSymbol type, KnownEntryTypes known)
+    {
+        if (known.MvcController.IsBaseOf(type))
+        {
+            return "mvc-action";
+        }
+
+        if (known.WebApiController.IsBaseOf(type))
+        {
+            return "webapi-action";
+        }
+
+        if (known.CoreControllerBase.IsBaseOf(type))
+        {
+            return "controller-action";
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (known.ControllerAttributes.OnSymbol(current) && type.Name.EndsWith("Controller", StringComparison.Ordinal))
+            {
+                return "controller-action";
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IMethodSymbol> HandlerMethods(INamedTypeSymbol type, List<IMethodSymbol> declared, KnownEntryTypes known)
+    {
+        var found = new List<IMethodSymbol>();
+        foreach (var contract in type.AllInterfaces.Where(i => known.HttpHandler.Matches(i) || known.HttpAsyncHandler.Matches(i)))
+        {
+            foreach (var member in contract.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name is "ProcessRequest" or "BeginProcessRequest"))
+            {
+                if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation && declared.Contains(implementation, SymbolEqualityComparer.Default))
+                {
+                    found.Add(implementation);
+                }
+            }
+        }
+
+        if (known.HttpTaskAsyncHandler.IsBaseOf(type))
+        {
+            found.AddRange(declared.Where(m => m.IsOverride && m.Name == "ProcessRequestAsync"));
+        }
+
+        return found.Distinct<IMethodSymbol>(SymbolEqualityComparer.Default);
+    }
+
+    private static IEnumerable<IMethodSymbol> WcfOperations(INamedTypeSymbol type, List<IMethodSymbol> declared, KnownEntryTypes known)
+    {
+        if (known.ServiceContractAttribute.IsEmpty)
+        {
+            yield break;
+        }
+
+        foreach (var contract in type.AllInterfaces.Where(known.ServiceContractAttribute.OnSymbol))
+        {
+            var operations = contract.GetMembers().OfType<IMethodSymbol>().ToList();
+            var marked = operations.Where(known.OperationContractAttribute.OnSymbol).ToList();
+            foreach (var operation in marked.Count > 0 ? marked : operations)
+            {
+                if (type.FindImplementationForInterfaceMember(operation) is IMethodSymbol implementation && declared.Contains(implementation, SymbolEqualityComparer.Default))
+                {
+                    yield return implementation;
+                }
+            }
+        }
+
+        if (known.ServiceContractAttribute.OnSymbol(type))
+        {
+            foreach (var method in declared.Where(known.OperationContractAttribute.OnSymbol))
+            {
+                yield return method;
+            }
+        }
+    }
+
+    private static bool IsEventHandler(IMethodSymbol method, KnownEntryTypes known) =>
+        method.Parameters.Length == 2
+        && method.Parameters[0].Type.SpecialType == SpecialType.System_Object
+        && known.EventArgs.IsBaseOf(method.Parameters[1].Type);
+
+    /// <summary>
+    /// Finds every operation tree of a syntax tree (member bodies, initializers, top-level statements) and records what it
+    /// uses as edges of its owning member. Lambdas and local functions belong to their member, except minimal API handlers.
+    /// </summary>
+    private sealed class BodyWalker(ProjectGraph graph, SemanticModel model, HashSet<string> entryIds, CancellationToken cancellationToken)
+    {
+        private readonly HashSet<SyntaxNode> roots = [];
+
+        public void Visit(SyntaxNode node)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var operation = node.Parent is null ? null : model.GetOperation(node, cancellationToken);
+            if (operation is not null)
+            {
+                while (operation.Parent is not null)
+                {
+                    operation = operation.Parent;
+                }
+
+                if (roots.Add(operation.Syntax))
+                {
+                    foreach (var owner in Owners(operation))
+                    {
+                        Walk(operation, owner);
+                    }
+                }
+
+                return;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                Visit(child);
+            }
+        }
+
+        private IEnumerable<string> Owners(IOperation root)
+        {
+            switch (root)
+            {
+                case IParameterInitializerOperation:
+                    return [];
+                case IFieldInitializerOperation { InitializedFields: [var field, ..] }:
+                    return field.IsStatic ? Ids(field) : InstanceConstructors(field.ContainingType);
+                case IPropertyInitializerOperation { InitializedProperties: [var property, ..] }:
+                    return property.IsStatic ? Ids((ISymbol?)property.GetMethod ?? property) : InstanceConstructors(property.ContainingType);
+            }
+
+            var symbol = model.GetDeclaredSymbol(root.Syntax, cancellationToken);
+            if (symbol is not IMethodSymbol)
+            {
+                var position = root.ChildOperations.FirstOrDefault(c => !c.IsImplicit)?.Syntax.SpanStart ?? root.Syntax.SpanStart;
+                symbol = model.GetEnclosingSymbol(position, cancellationToken);
+                while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                {
+                    symbol = symbol.ContainingSymbol;
+                }
+            }
+
+            symbol = symbol switch
+            {
+                IPropertySymbol property => property.GetMethod,
+                IMethodSymbol or IFieldSymbol => symbol,
+                _ => null,
+            };
+            return Id(symbol) is { } id ? [id] : [];
+        }
+
+        private static IEnumerable<string> Ids(ISymbol symbol) => Id(symbol) is { } id ? [id] : [];
+
+        private static IEnumerable<string> InstanceConstructors(INamedTypeSymbol type) =>
+            type.InstanceConstructors.Select(c => Id(c)).OfType<string>();
+
+        private void Walk(IOperation root, string owner)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when TryMinimalApi(invocation, owner):
+                        continue;
+                    case IInvocationOperation invocation:
+                        Edge(owner, invocation.TargetMethod);
+                        RegisterService(invocation);
+                        break;
+                    case IObjectCreationOperation creation:
+                        Edge(owner, creation.Constructor);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        foreach (var accessor in Accessors(property))
+                        {
+                            Edge(owner, accessor);
+                        }
+
+                        break;
+                    case IFieldReferenceOperation field:
+                        Edge(owner, field.Field);
+                        break;
+                    case IMethodReferenceOperation method:
+                        Edge(owner, method.Method);
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations.Reverse())
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        private void Edge(string owner, ISymbol? target)
+        {
+            if (target is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            {
+                return;
+            }
+
+            if (Id(target) is { } id)
+            {
+                graph.AddEdge(owner, id);
+            }
+        }
+
+        private static IEnumerable<ISymbol> Accessors(IPropertyReferenceOperation reference)
+        {
+            var property = reference.Property;
+            var parent = reference.Parent;
+            var written = parent is IAssignmentOperation assignment && assignment.Target == reference
+                || parent is IIncrementOrDecrementOperation;
+            var read = !(parent is ISimpleAssignmentOperation simple && simple.Target == reference);
+            if (read)
+            {
+                yield return (ISymbol?)property.GetMethod ?? property;
+            }
+
+            if (written)
+            {
+                yield return (ISymbol?)property.SetMethod ?? property;
+            }
+        }
+
+        /// <summary>services.AddScoped&lt;IService, Service&gt;() and the typeof form: the service's members run the implementation's.</summary>
+        private void RegisterService(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!DiRegistrations.Contains(method.Name)
+                || method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal) != true)
+            {
+                return;
+            }
+
+            ITypeSymbol? service = null;
+            ITypeSymbol? implementation = null;
+            if (method.TypeArguments.Length == 2)
+            {
+                (service, implementation) = (method.TypeArguments[0], method.TypeArguments[1]);
+            }
+            else
+            {
+                var types = invocation.Arguments.Select(a => Unwrap(a.Value)).OfType<ITypeOfOperation>().Select(t => t.TypeOperand).ToList();
+                if (types.Count == 2)
+                {
+                    (service, implementation) = (types[0], types[1]);
+                }
+            }
+
+            if (service is not INamedTypeSymbol { TypeKind: TypeKind.Interface } contract || implementation is not INamedTypeSymbol concrete)
+            {
+                return;
+            }
+
+            concrete = concrete.OriginalDefinition;
+            var implemented = concrete.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract.OriginalDefinition)) ?? contract;
+            AddInterfaceImplementations(graph, concrete, [implemented]);
+        }
+
+        /// <summary>app.MapGet("/x", handler): the handler is an entry point named by verb and route.</summary>
+        private bool TryMinimalApi(IInvocationOperation invocation, string owner)
+        {
+            var method = invocation.TargetMethod;
+            if (!MapVerbs.TryGetValue(method.Name, out var verb)
+                || method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true)
+            {
+                return false;
+            }
+
+            var handlerArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "handler" or "requestDelegate");
+            if (handlerArgument is null)
+            {
+                return false;
+            }
+
+            var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue is { HasValue: true, Value: string p } ? p : "?";
+            if (verb == "*")
+            {
+                verb = HttpMethods(invocation) ?? verb;
+            }
+
+            var name = $"{verb} {pattern}";
+            var handler = Unwrap(handlerArgument.Value);
+            if (handler is IDelegateCreationOperation creation)
+            {
+                handler = Unwrap(creation.Target);
+            }
+
+            foreach (var argument in invocation.Arguments.Where(a => a != handlerArgument))
+            {
+                Walk(argument, owner);
+            }
+
+            switch (handler)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    var span = lambda.Syntax.GetLocation().GetLineSpan();
+                    var id = $"L:{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+                    if (entryIds.Add(id))
+                    {
+                        graph.DisplayNames[id] = name;
+                        if (model.GetEnclosingSymbol(lambda.Syntax.SpanStart, cancellationToken)?.ContainingType is { } type)
+                        {
+                            graph.ContainingTypes[id] = TypeName(type);
+                        }
+
+                        graph.EntryPoints.Add(new EntryPointNode(id, name, "minimal-api", span.Path, span.StartLinePosition.Line + 1, graph.ContainingTypes.GetValueOrDefault(id))
+                        {
+                            EndLine = span.EndLinePosition.Line + 1,
+                        });
+                    }
+
+                    Walk(lambda.Body, id);
+                    return true;
+                case IMethodReferenceOperation reference:
+                    AddEntryPoint(graph, entryIds, reference.Method, name, "minimal-api");
+                    return true;
+                default:
+                    Walk(handlerArgument, owner);
+                    return true;
+            }
+        }
+
+        private static string? HttpMethods(IInvocationOperation invocation)
+        {
+            var value = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "httpMethods")?.Value;
+            var elements = Unwrap(value) switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation collection => collection.Elements,
+                _ => default,
+            };
+            if (elements.IsDefaultOrEmpty)
+            {
+                return null;
+            }
+
+            var verbs = elements.Select(e => e.ConstantValue is { HasValue: true, Value: string v } ? v : "?").ToList();
+            return string.Join(",", verbs);
+        }
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } or IConversionOperation { Operand: IAnonymousFunctionOperation or IMethodReferenceOperation } or IParenthesizedOperation)
+            {
+                operation = operation switch
+                {
+                    IConversionOperation conversion => conversion.Operand,
+                    IParenthesizedOperation parenthesized => parenthesized.Operand,
+                    _ => operation,
+                };
+            }
+
+            return operation;
+        }
     }
 }

@@ -21,6 +21,9 @@ public sealed record AnalysisModel
 
     public IReadOnlyList<EntryPoint> EntryPoints { get; init; } = [];
 
+    /// <summary>Types that hold a finding or contain an entry point, with their verdict.</summary>
+    public IReadOnlyList<TypeVerdict> Types { get; init; } = [];
+
     public required IReadOnlyList<RuleInfo> Rules { get; init; }
 
     /// <summary>Problems that limited the analysis (load failures, unreadable files), shown in every report.</summary>
@@ -80,7 +83,7 @@ public sealed record Finding
     /// <summary>For file writes: the directory the write goes to, when it could be resolved.</summary>
     public string? ResolvedPath { get; init; }
 
-    /// <summary>For file writes that stayed unresolved: why.</summary>
+    /// <summary>For file writes that stayed unresolved: why; for configured ones: where the value came from and what overrides it.</summary>
     public string? PathReason { get; init; }
 
     public string? ConfigKey { get; init; }
@@ -145,7 +148,23 @@ public sealed record EntryPoint
 
     public required string Verdict { get; init; }
 
+    /// <summary>One line: why the verdict, naming the remedy or the blocker.</summary>
+    public string? Reason { get; init; }
+
     public IReadOnlyList<ReasonChain> Chains { get; init; } = [];
+}
+
+/// <summary>The verdict of one type that holds a finding or contains an entry point.</summary>
+public sealed record TypeVerdict
+{
+    /// <summary>Full name, namespace included.</summary>
+    public required string Name { get; init; }
+
+    public required string Project { get; init; }
+
+    public required string Verdict { get; init; }
+
+    public required string Reason { get; init; }
 }
 
 /// <summary>How an entry point reaches a finding: the members on the way, ending at the finding.</summary>
@@ -159,7 +178,7 @@ public sealed record ReasonChain
 
     public required int Line { get; init; }
 
-    /// <summary>True when the search stopped at its depth bound before it could finish this path.</summary>
+    /// <summary>True when the path was longer than the depth bound: its middle steps are left out ("…").</summary>
     public bool Truncated { get; init; }
 }
 
