@@ -22,6 +22,9 @@ public static class Program
             config.AddCommand<AnalyzeCommand>("analyze")
                 .WithDescription("Analyze a solution or project and write the migration report (JSON, SARIF, HTML).")
                 .WithExample("analyze", "MyShop.sln", "--out", "statelens-out", "--format", "json,html,sarif");
+            config.AddCommand<ScaffoldCommand>("scaffold")
+                .WithDescription("Analyze, then write Dockerfiles, compose and Kubernetes files for the parts that can run in containers.")
+                .WithExample("scaffold", "MyShop.sln", "--out", "statelens-out");
             config.AddCommand<RulesCommand>("rules")
                 .WithDescription("List the rule catalogue.");
         });

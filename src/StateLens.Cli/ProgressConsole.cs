@@ -69,6 +69,19 @@ internal sealed class ProgressConsole(bool quiet)
         }
     }
 
+    public void Scaffold(StateLens.Scaffolding.ScaffoldResult result, string containersFolder)
+    {
+        foreach (var skipped in result.Skipped)
+        {
+            Console.WriteLine($"kept {skipped.Path}: {skipped.Reason}");
+        }
+
+        if (!quiet)
+        {
+            Console.WriteLine($"wrote {result.Written.Count} container file(s) under {Path.GetRelativePath(Environment.CurrentDirectory, containersFolder)}");
+        }
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool and may reorder; the console wants events in order.</summary>
     private sealed class SynchronousProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
     {

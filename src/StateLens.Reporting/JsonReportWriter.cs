@@ -33,6 +33,7 @@ public static class JsonReportWriter
             summary = ReportSummary.From(model),
             projects = model.Projects,
             entryPoints = model.EntryPoints,
+            types = model.Types,
             findings = model.Findings,
             rules = model.Rules,
             notices = model.Notices,

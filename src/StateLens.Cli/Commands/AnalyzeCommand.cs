@@ -5,13 +5,14 @@ using StateLens.Engine;
 using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
 using StateLens.Reporting;
+using StateLens.Scaffolding;
 
 namespace StateLens.Cli.Commands;
 
 /// <summary>`statelens analyze`: load, analyze, decide, write the reports; exit 1 when findings reach --fail-on.</summary>
-internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
+internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal class Settings : CommandSettings
     {
         [CommandArgument(0, "<path>")]
         [Description("A .sln, .slnx, .csproj or .vbproj file, or a folder that holds one solution.")]
@@ -23,7 +24,7 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 
         [CommandOption("-f|--format <FORMATS>")]
         [Description("Comma-separated: json, html, sarif (default: all three).")]
-        public string Format { get; init; } = "json,html,sarif";
+        public virtual string Format { get; init; } = "json,html,sarif";
 
         [CommandOption("-p|--property <NAME=VALUE>")]
         [Description("A global MSBuild property for loading the projects; repeatable.")]
@@ -44,6 +45,18 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         [CommandOption("--templates <DIR>")]
         [Description("Folder with report templates overriding the built-in ones.")]
         public string? Templates { get; init; }
+
+        [CommandOption("--scaffold")]
+        [Description("Also write container files (Dockerfile, compose, Kubernetes) under <out>/containers.")]
+        public bool Scaffold { get; init; }
+
+        [CommandOption("--force")]
+        [Description("With --scaffold: replace container files that StateLens generated before (a file you wrote is never replaced).")]
+        public bool Force { get; init; }
+
+        [CommandOption("--scaffold-templates <DIR>")]
+        [Description("Folder with scaffold templates overriding the built-in ones.")]
+        public string? ScaffoldTemplates { get; init; }
 
         [CommandOption("-q|--quiet")]
         [Description("Print nothing but errors.")]
@@ -72,6 +85,9 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         public IReadOnlyList<string> Formats() =>
             Format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
     }
+
+    /// <summary>True for `statelens scaffold`, where the container files are the point.</summary>
+    protected virtual bool ScaffoldAlways => false;
 
     private static readonly string[] KnownFormats = ["json", "html", "sarif"];
 
@@ -108,6 +124,11 @@ internal sealed class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 
         var written = OutputFolder.Write(output, () => ReportWriters.Write(model, output, settings.Formats(), settings.Templates));
         console.Summary(model, written);
+        if (settings.Scaffold || ScaffoldAlways)
+        {
+            var scaffold = OutputFolder.Write(output, () => ScaffoldWriter.Write(model, output, new ScaffoldOptions { Force = settings.Force, TemplateDirectory = settings.ScaffoldTemplates }));
+            console.Scaffold(scaffold, System.IO.Path.Combine(output, ScaffoldWriter.ContainersFolder));
+        }
 
         if (settings.FailOn is { } failOn)
         {

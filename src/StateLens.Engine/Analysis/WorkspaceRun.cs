@@ -296,7 +296,7 @@ internal static class WorkspaceRun
                 anchor = anchor.ContainingSymbol;
             }
 
-            anchorId = (declared ?? anchor)?.GetDocumentationCommentId();
+            anchorId = CallGraphBuilder.Id(declared ?? anchor);
             if (enclosing is not null && enclosing.Kind != SymbolKind.Namespace)
             {
                 member = enclosing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithParameterOptions(SymbolDisplayParameterOptions.None).WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType));

@@ -78,6 +78,10 @@ public static class CallGraphBuilder
         };
     }
 
+    /// <summary>
+    /// "Assembly|documentation ID": the assembly keeps apart same-named types of different projects (two
+    /// top-level Program classes), while a referenced project's symbols still join with that project's graph.
+    /// </summary>
     internal static string? Id(ISymbol? symbol)
     {
         if (symbol is IMethodSymbol { ReducedFrom: { } reducedFrom })
@@ -85,7 +89,8 @@ public static class CallGraphBuilder
             symbol = reducedFrom;
         }
 
-        return symbol?.OriginalDefinition.GetDocumentationCommentId();
+        var original = symbol?.OriginalDefinition;
+        return original?.GetDocumentationCommentId() is { } id ? original.ContainingAssembly?.Name + "|" + id : null;
     }
 
     internal static string TypeName(INamedTypeSymbol type) => type.OriginalDefinition.ToDisplayString(TypeNameFormat);

@@ -105,6 +105,7 @@ internal sealed class GraphIndex
     /// <summary>"M:NS.Type.Method(System.Int32)" to "NS.Type.Method".</summary>
     private static string StripId(string id)
     {
+        id = id[(id.IndexOf('|', StringComparison.Ordinal) + 1)..];
         var name = id.Length > 2 && id[1] == ':' ? id[2..] : id;
         var paren = name.IndexOf('(', StringComparison.Ordinal);
         return paren >= 0 ? name[..paren] : name;

@@ -66,8 +66,8 @@ public sealed class CallGraphBuilderTests
         Assert.Equal(["GET /health", "POST /uploads/{name}"], minimal.Select(e => e.Name));
         var lambda = minimal.Single(e => e.Name.StartsWith("POST", StringComparison.Ordinal));
         Assert.StartsWith("L:", lambda.Id, StringComparison.Ordinal);
-        Assert.Contains("M:Shop.CartStore.Put(System.String,System.Int32)", graph.Edges[lambda.Id]);
-        Assert.Equal("M:Shop.Startup.Health", minimal.Single(e => e.Name == "GET /health").Id);
+        Assert.Contains("App|M:Shop.CartStore.Put(System.String,System.Int32)", graph.Edges[lambda.Id]);
+        Assert.Equal("App|M:Shop.Startup.Health", minimal.Single(e => e.Name == "GET /health").Id);
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class CallGraphBuilderTests
     {
         var graph = Compilations.CSharpGraph(Framework.NetCore, Shop);
 
-        Assert.Contains("M:Shop.ICartService.Add(System.String,System.Int32)", graph.Edges["M:Shop.OrdersController.Checkout(System.Int32)"]);
-        Assert.Contains("M:Shop.CartService.Add(System.String,System.Int32)", graph.Implementations["M:Shop.ICartService.Add(System.String,System.Int32)"]);
-        Assert.Contains("F:Shop.CartStore._carts", graph.Edges["M:Shop.CartStore.Put(System.String,System.Int32)"]);
-        Assert.Equal("CartStore._carts", graph.DisplayNames["F:Shop.CartStore._carts"]);
+        Assert.Contains("App|M:Shop.ICartService.Add(System.String,System.Int32)", graph.Edges["App|M:Shop.OrdersController.Checkout(System.Int32)"]);
+        Assert.Contains("App|M:Shop.CartService.Add(System.String,System.Int32)", graph.Implementations["App|M:Shop.ICartService.Add(System.String,System.Int32)"]);
+        Assert.Contains("App|F:Shop.CartStore._carts", graph.Edges["App|M:Shop.CartStore.Put(System.String,System.Int32)"]);
+        Assert.Equal("CartStore._carts", graph.DisplayNames["App|F:Shop.CartStore._carts"]);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class CallGraphBuilderTests
 
         var graph = CallGraphBuilder.Build("App", app, CancellationToken.None);
 
-        Assert.Contains("M:Lib.SystemClock.Now", graph.Implementations["M:Lib.IClock.Now"]);
+        Assert.Contains("App|M:Lib.SystemClock.Now", graph.Implementations["App|M:Lib.IClock.Now"]);
     }
 
     [Fact]
@@ -216,8 +216,8 @@ public sealed class CallGraphBuilderTests
             """);
 
         Assert.Equal("CartPage.Page_Load", Assert.Single(graph.EntryPoints).Name);
-        Assert.Contains("M:CartPage.Count", graph.Edges["M:CartPage.Page_Load(System.Object,System.EventArgs)"]);
-        Assert.Contains("F:CartPage.Hits", graph.Edges["M:CartPage.Count"]);
+        Assert.Contains("App|M:CartPage.Count", graph.Edges["App|M:CartPage.Page_Load(System.Object,System.EventArgs)"]);
+        Assert.Contains("App|F:CartPage.Hits", graph.Edges["App|M:CartPage.Count"]);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class CallGraphBuilderTests
         Assert.Equal("main", Assert.Single(classic.EntryPoints).Kind);
         var main = Assert.Single(topLevel.EntryPoints);
         Assert.Equal("Program.Main", main.Name);
-        Assert.Contains("M:Work.Run", topLevel.Edges[main.Id]);
+        Assert.Contains("App|M:Work.Run", topLevel.Edges[main.Id]);
     }
 
     [Fact]
@@ -247,6 +247,6 @@ public sealed class CallGraphBuilderTests
             public class BufferedStore : FileStore { public override void Save() { } }
             """);
 
-        Assert.Equal(["M:BufferedStore.Save", "M:FileStore.Save"], graph.Implementations["M:Store.Save"].Order(StringComparer.Ordinal));
+        Assert.Equal(["App|M:BufferedStore.Save", "App|M:FileStore.Save"], graph.Implementations["App|M:Store.Save"].Order(StringComparer.Ordinal));
     }
 }
