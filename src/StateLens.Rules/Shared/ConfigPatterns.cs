@@ -60,22 +60,28 @@ internal static class ConfigPatterns
             return true;
         }
 
-        // Entity Framework nests the provider string in quotes: treat quotes as separators too.
-        foreach (var part in text.Replace("&quot;", ";").Split(';', '"', '\''))
+        foreach (var segment in text.Replace("&quot;", "\"").Split(';'))
         {
-            var equals = part.IndexOf('=');
-            if (equals <= 0)
+            // Entity Framework nests the provider string: provider connection string="data source=...": parse the inner pair.
+            var part = segment;
+            while (part.IndexOf('=') is var equals and > 0)
             {
-                continue;
-            }
+                var key = part.Substring(0, equals).Replace(" ", "");
+                var value = part.Substring(equals + 1).Trim().Trim('"', '\'').Trim();
+                if (value.IndexOf('=') > 0)
+                {
+                    part = value;
+                    continue;
+                }
 
-            var key = part.Substring(0, equals).Replace(" ", "").Trim();
-            var value = part.Substring(equals + 1).Trim();
-            if ((key.Equals("datasource", StringComparison.OrdinalIgnoreCase) || key.Equals("filename", StringComparison.OrdinalIgnoreCase)
-                    || key.Equals("initialfilename", StringComparison.OrdinalIgnoreCase))
-                && DatabaseFileExtensions.Any(extension => value.EndsWith(extension, StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
+                if ((key.Equals("datasource", StringComparison.OrdinalIgnoreCase) || key.Equals("filename", StringComparison.OrdinalIgnoreCase)
+                        || key.Equals("initialfilename", StringComparison.OrdinalIgnoreCase))
+                    && DatabaseFileExtensions.Any(extension => value.EndsWith(extension, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+
+                break;
             }
         }
 

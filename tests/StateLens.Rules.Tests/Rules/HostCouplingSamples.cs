@@ -12,6 +12,9 @@ internal static class HostCouplingSamples
     public static string For(string ruleId, string template) =>
         Regex.Replace(template, "⟦(SL\\d{4}):(.*?)⟧", m => m.Groups[1].Value == ruleId ? "{|" + ruleId + ":" + m.Groups[2].Value + "|}" : m.Groups[2].Value, RegexOptions.Singleline);
 
+    /// <summary>The file with every marker removed, for property assertions.</summary>
+    public static string Plain(string template) => For("none", template);
+
     /// <summary>A code snippet that compiles and carries no findings, for tests about configuration files alone.</summary>
     public const string NoCode = "public class Startup { }";
 

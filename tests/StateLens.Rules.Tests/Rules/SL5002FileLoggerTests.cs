@@ -272,7 +272,7 @@ public sealed class SL5002FileLoggerTests
     public async Task ConfigFinding_NamesTheAppender()
     {
         var diagnostics = await Verify.DiagnosticsAsync<FileLoggerAnalyzer>(
-            HostCouplingSamples.NoCode, Framework.NetCore, new AdditionalFile("/src/LegacyShop/Web.config", HostCouplingSamples.WebConfig));
+            HostCouplingSamples.NoCode, Framework.NetCore, new AdditionalFile("/src/LegacyShop/Web.config", HostCouplingSamples.Plain(HostCouplingSamples.WebConfig)));
         Assert.Collection(
             diagnostics.OrderBy(d => d.Location.SourceSpan.Start),
             d =>
