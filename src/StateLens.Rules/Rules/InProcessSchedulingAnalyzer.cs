@@ -67,8 +67,11 @@ public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// References ASP.NET Core, or the .NET Framework System.Web. Not by assembly name alone: every .NET (Core) project
+    /// references a "System.Web" facade that only forwards HttpUtility, so look for HttpApplication instead.
+    /// </summary>
     private static bool IsWebCompilation(Compilation compilation) =>
-        compilation.ReferencedAssemblyNames.Any(assembly =>
-            assembly.Name.Equals("System.Web", StringComparison.OrdinalIgnoreCase)
-            || assembly.Name.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase));
+        compilation.ReferencedAssemblyNames.Any(assembly => assembly.Name.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
+        || compilation.GetTypeByMetadataName("System.Web.HttpApplication") is not null;
 }
