@@ -31,7 +31,8 @@ internal enum ConfigFileKind
 }
 
 /// <summary>An XML configuration file with line information, and the text it was read from.</summary>
-internal sealed class XmlConfigDocument(AdditionalText file, SourceText text, XDocument document, ConfigFileKind kind)
+/// <param name="bomLength">1 when the text starts with a byte order mark the XML reader did not see, shifting line 1.</param>
+internal sealed class XmlConfigDocument(AdditionalText file, SourceText text, XDocument document, ConfigFileKind kind, int bomLength)
 {
     public ConfigFileKind Kind { get; } = kind;
 
@@ -64,7 +65,8 @@ internal sealed class XmlConfigDocument(AdditionalText file, SourceText text, XD
 
         // The reader reports the position of the element name; the tag starts one character earlier.
         var line = text.Lines[info.LineNumber - 1];
-        var start = Math.Max(line.Start, Math.Min(line.End, line.Start + info.LinePosition - 2));
+        var column = info.LinePosition - 2 + (info.LineNumber == 1 ? bomLength : 0);
+        var start = Math.Max(line.Start, Math.Min(line.End, line.Start + column));
         if (start < text.Length && text[start] != '<')
         {
             return new TextSpan(start, 0);
@@ -157,9 +159,11 @@ internal static class ConfigDocuments
         try
         {
             // No DTDs and no resolver: a config file must not make the analyzer fetch anything.
+            var content = text.ToString();
+            var bomLength = content.Length > 0 && content[0] == '\uFEFF' ? 1 : 0;
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(text.ToString()), settings);
-            return new XmlConfigDocument(file, text, XDocument.Load(reader, LoadOptions.SetLineInfo), kind);
+            using var reader = XmlReader.Create(new StringReader(content.Substring(bomLength)), settings);
+            return new XmlConfigDocument(file, text, XDocument.Load(reader, LoadOptions.SetLineInfo), kind, bomLength);
         }
         catch (XmlException)
         {

@@ -112,6 +112,10 @@ public sealed class SL5001SessionStateModeTests
             """));
 
     [Fact]
+    public Task WindowsLineEndingsTabsAndByteOrderMark_KeepTheSpanExact() => VerifyWebConfigAsync(
+        "\uFEFF<?xml version=\"1.0\"?>\r\n<configuration>\r\n\t<system.web>\r\n\t\t<!-- session -->\t{|SL5001:<sessionState\r\n\t\t\tmode=\"InProc\" />|}\r\n\t</system.web>\r\n</configuration>\r\n");
+
+    [Fact]
     public Task MalformedWebConfig_IsSkipped() => VerifyWebConfigAsync("""
         <configuration>
           <system.web>

@@ -23,6 +23,11 @@ public sealed class SL5003HardCodedMachinePathTests
         VerifyConfigAsync(new AdditionalFile("/src/Shop.Web/nlog.config", HostCouplingSamples.For(Id, HostCouplingSamples.NLogConfig)));
 
     [Fact]
+    public Task RootElementAfterByteOrderMark_IsLocatedExactly() => VerifyConfigAsync(new AdditionalFile(
+        "/src/Worker/NLog.config",
+        "\uFEFF{|SL5003:<nlog internalLogFile=\"D:\\logs\\nlog.txt\">|}<targets /></nlog>"));
+
+    [Fact]
     public Task SettingsDesignerValuesInAppConfig_AreReported() => VerifyConfigAsync(new AdditionalFile("/src/Importer/App.config", """
         <?xml version="1.0" encoding="utf-8" ?>
         <configuration>
