@@ -68,10 +68,13 @@ public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// References ASP.NET Core, or the .NET Framework System.Web. Not by assembly name alone: every .NET (Core) project
-    /// references a "System.Web" facade that only forwards HttpUtility, so look for HttpApplication instead.
+    /// References ASP.NET Core, or is a library that references the .NET Framework System.Web. Not by assembly name
+    /// alone: every .NET (Core) project references a "System.Web" facade that only forwards HttpUtility, so look for
+    /// HttpApplication instead. ASP.NET (System.Web) sites are always libraries loaded by IIS; a Windows service or
+    /// console tool (an exe) often references System.Web just for HttpUtility and is not web code.
     /// </summary>
     private static bool IsWebCompilation(Compilation compilation) =>
         compilation.ReferencedAssemblyNames.Any(assembly => assembly.Name.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
-        || compilation.GetTypeByMetadataName("System.Web.HttpApplication") is not null;
+        || (compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
+            && compilation.GetTypeByMetadataName("System.Web.HttpApplication") is not null);
 }

@@ -19,7 +19,7 @@ public sealed class MsmqAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var queueTypes = KnownSymbols.Types(start.Compilation, "System.Messaging.MessageQueue");
-            HostApiUsage.RegisterOutermost(start, Descriptors.Msmq, queueTypes, member => member.Name is not ("Dispose" or "Close"));
+            HostApiUsage.RegisterOutermost(start, Descriptors.Msmq, queueTypes);
         });
     }
 }

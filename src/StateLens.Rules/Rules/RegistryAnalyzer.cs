@@ -23,9 +23,7 @@ public sealed class RegistryAnalyzer : DiagnosticAnalyzer
                 "Microsoft.Win32.Registry",
                 "Microsoft.Win32.RegistryKey",
                 "Microsoft.VisualBasic.MyServices.RegistryProxy");
-
-            // Dispose (a using block's end) and Close release a key already reported where it was opened.
-            HostApiUsage.RegisterOutermost(start, Descriptors.Registry, registryTypes, member => member.Name is not ("Dispose" or "Close"));
+            HostApiUsage.RegisterOutermost(start, Descriptors.Registry, registryTypes);
         });
     }
 }

@@ -17,8 +17,7 @@ internal static class HostApiUsage
     public static void RegisterOutermost(
         CompilationStartAnalysisContext context,
         DiagnosticDescriptor descriptor,
-        ImmutableHashSet<INamedTypeSymbol> types,
-        Func<ISymbol, bool>? accept = null)
+        ImmutableHashSet<INamedTypeSymbol> types)
     {
         if (types.IsEmpty)
         {
@@ -26,9 +25,7 @@ internal static class HostApiUsage
         }
 
         bool Matches(IOperation operation) =>
-            MemberUsage.UsedMember(operation) is { ContainingType: { } containing } member
-            && containing.IsOrInherits(types)
-            && (accept is null || accept(member));
+            MemberUsage.UsedMember(operation) is { ContainingType: { } containing } && containing.IsOrInherits(types);
 
         context.RegisterOperationAction(
             operationContext =>

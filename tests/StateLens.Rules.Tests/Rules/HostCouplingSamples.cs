@@ -251,7 +251,7 @@ internal static class HostCouplingSamples
 
                 protected override void OnStop()
                 {
-                    _queue.Close();
+                    ⟦SL6003:_queue.Close()⟧;
                 }
             }
         }

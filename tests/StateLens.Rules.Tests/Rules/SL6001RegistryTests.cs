@@ -31,8 +31,7 @@ public sealed class SL6001RegistryTests
 
             public static void Release(RegistryKey key)
             {
-                key.Close();
-                key.Dispose();
+                {|SL6001:key.Close()|};
             }
         }
         """, Framework.NetFramework);

@@ -81,7 +81,7 @@ public sealed class SL6004InProcessSchedulingTests
     [Fact]
     public async Task WorkerWithoutWebReferences_IsNotReported()
     {
-        var diagnostics = await AnalyzeWithoutWebReferencesAsync("""
+        var diagnostics = await AnalyzeAsync(Framework.NetCore, OutputKind.DynamicallyLinkedLibrary, """
             using System;
             using System.Threading;
             using System.Threading.Tasks;
@@ -107,6 +107,33 @@ public sealed class SL6004InProcessSchedulingTests
     }
 
     [Fact]
+    public async Task WindowsServiceExeReferencingSystemWeb_IsNotReported()
+    {
+        var diagnostics = await AnalyzeAsync(Framework.NetFramework, OutputKind.ConsoleApplication, """
+            using System.ServiceProcess;
+            using System.Timers;
+            using System.Web;
+
+            public class OrderBatchService : ServiceBase
+            {
+                private Timer _timer;
+
+                public static void Main() => Run(new OrderBatchService());
+
+                protected override void OnStart(string[] args)
+                {
+                    _timer = new Timer(30000);
+                    _timer.Elapsed += (s, e) => Export(HttpUtility.UrlEncode("orders & returns"));
+                    _timer.Start();
+                }
+
+                private static void Export(string name) { }
+            }
+            """);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public Task VisualBasicGlobalAsaxTimer_IsReported() => Verify.VisualBasicAsync<InProcessSchedulingAnalyzer>("""
         Imports System.Threading
 
@@ -125,19 +152,21 @@ public sealed class SL6004InProcessSchedulingTests
         """, Framework.NetFramework);
 
     /// <summary>
-    /// A plain worker: the net10.0 references without ASP.NET Core (Microsoft.Extensions.Hosting stays). It still references
-    /// the System.Web facade of the shared framework, which must not make it web code.
+    /// Compiles outside the shared harness to control the output kind and references: a net10.0 worker keeps
+    /// Microsoft.Extensions.Hosting but drops ASP.NET Core (it still references the shared framework's System.Web
+    /// facade, which must not make it web code); a .NET Framework exe keeps System.Web.
     /// </summary>
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithoutWebReferencesAsync(string source)
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Framework framework, OutputKind outputKind, string source)
     {
-        var references = References.For(Framework.NetCore)
+        var references = References.For(framework)
             .Where(r => !Path.GetFileName(r.Display ?? "").StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
             .ToList();
+        var languageVersion = framework == Framework.NetFramework ? LanguageVersion.CSharp7_3 : LanguageVersion.Latest;
         var compilation = CSharpCompilation.Create(
             "Worker",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "Worker.cs") },
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(languageVersion), "Worker.cs") },
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            new CSharpCompilationOptions(outputKind));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.DoesNotContain(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new InProcessSchedulingAnalyzer())).GetAnalyzerDiagnosticsAsync();
