@@ -81,7 +81,8 @@ public sealed class UnsharedProtectionKeysAnalyzer : DiagnosticAnalyzer
         }
 
         var keyManagementOptions = KnownSymbols.Type(start.Compilation, "Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions");
-        var users = new ConcurrentBag<(IInvocationOperation Invocation, Location Location, bool Weak)>();
+        // Symbol names and locations only: holding operations until the end would keep every operation tree alive.
+        var users = new ConcurrentBag<(string Symbol, Location Location, bool Weak)>();
         var persisted = 0;
 
         start.RegisterOperationAction(
@@ -95,7 +96,7 @@ public sealed class UnsharedProtectionKeysAnalyzer : DiagnosticAnalyzer
                 }
                 else if ((KeyUsers.Contains(method.Name) || method.Name == "AddAuthentication") && IsFramework(method))
                 {
-                    users.Add((invocation, OperationLocations.FromMethodName(invocation), method.Name == "AddAuthentication"));
+                    users.Add((method.QualifiedName(), OperationLocations.FromMethodName(invocation), method.Name == "AddAuthentication"));
                 }
             },
             OperationKind.Invocation);
@@ -129,7 +130,7 @@ public sealed class UnsharedProtectionKeysAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnsharedProtectionKeys,
                 first.Location,
-                ConfigDocuments.Properties(first.Invocation.TargetMethod.QualifiedName()),
+                ConfigDocuments.Properties(first.Symbol),
                 "Data Protection keys are not persisted"));
         });
     }
