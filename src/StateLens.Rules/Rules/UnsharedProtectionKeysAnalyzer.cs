@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StateLens.Rules.Shared;
+
+namespace StateLens.Rules.Rules;
+
+/// <summary>
+/// SL5005: reports cookie protection keys that each replica makes for itself: Forms authentication without an explicit
+/// machineKey in web.config, and ASP.NET Core cookie, session or antiforgery users in a compilation that never persists
+/// its Data Protection keys.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
+public sealed class UnsharedProtectionKeysAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Registrations that make ASP.NET Core protect cookies or tokens with Data Protection keys.</summary>
+    private static readonly ImmutableHashSet<string> KeyUsers = ImmutableHashSet.Create(
+        "AddSession", "AddCookie", "AddAntiforgery", "AddDataProtection", "AddControllersWithViews", "AddRazorPages",
+        "AddMvc", "AddDefaultIdentity", "AddIdentity", "AddOpenIdConnect", "AddRazorComponents", "AddServerSideBlazor");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.UnsharedProtectionKeys);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        ConfigDocuments.RegisterConfigFileAction(context, AnalyzeXml, analyzeJson: null);
+        context.RegisterCompilationStartAction(AnalyzeCode);
+    }
+
+    private static void AnalyzeXml(AdditionalFileAnalysisContext context, XmlConfigDocument document)
+    {
+        if (document.Kind != ConfigFileKind.AppConfig || document.Elements("machineKey").Any(HasExplicitKeys))
+        {
+            return;
+        }
+
+        foreach (var authentication in document.Elements("authentication"))
+        {
+            if (authentication.Parent is { } parent && ConfigDocuments.Is(parent, "system.web")
+                && string.Equals(ConfigDocuments.Attribute(authentication, "mode")?.Trim(), "Forms", StringComparison.OrdinalIgnoreCase))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.UnsharedProtectionKeys,
+                    document.StartTag(authentication),
+                    ConfigDocuments.Properties(document.Symbol(authentication)),
+                    "Forms authentication signs its ticket with an auto-generated machineKey"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Both keys set and not AutoGenerate; an encrypted (configProtectionProvider) or external (configSource) section
+    /// is taken as explicit, since its keys cannot be read here.
+    /// </summary>
+    private static bool HasExplicitKeys(System.Xml.Linq.XElement machineKey)
+    {
+        if (ConfigDocuments.Attribute(machineKey, "configProtectionProvider") is not null
+            || ConfigDocuments.Attribute(machineKey, "configSource") is not null)
+        {
+            return true;
+        }
+
+        static bool Explicit(string? key) =>
+            !string.IsNullOrWhiteSpace(key) && !key!.Trim().StartsWith("AutoGenerate", StringComparison.OrdinalIgnoreCase);
+        return Explicit(ConfigDocuments.Attribute(machineKey, "validationKey"))
+            && Explicit(ConfigDocuments.Attribute(machineKey, "decryptionKey"));
+    }
+
+    private static void AnalyzeCode(CompilationStartAnalysisContext start)
+    {
+        if (KnownSymbols.Type(start.Compilation, "Microsoft.Extensions.DependencyInjection.IServiceCollection") is null)
+        {
+            return;
+        }
+
+        var keyManagementOptions = KnownSymbols.Type(start.Compilation, "Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions");
+        // Symbol names and locations only: holding operations until the end would keep every operation tree alive.
+        var users = new ConcurrentBag<(string Symbol, Location Location, bool Weak)>();
+        var persisted = 0;
+
+        start.RegisterOperationAction(
+            context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (method.Name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
+                {
+                    Interlocked.Exchange(ref persisted, 1);
+                }
+                else if ((KeyUsers.Contains(method.Name) || method.Name == "AddAuthentication") && IsFramework(method))
+                {
+                    users.Add((method.QualifiedName(), OperationLocations.FromMethodName(invocation), method.Name == "AddAuthentication"));
+                }
+            },
+            OperationKind.Invocation);
+
+        // A custom key repository set through options ("o.XmlRepository = ...") persists keys as well.
+        start.RegisterOperationAction(
+            context =>
+            {
+                var reference = (IPropertyReferenceOperation)context.Operation;
+                if (reference.Property.Name == "XmlRepository"
+                    && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, keyManagementOptions))
+                {
+                    Interlocked.Exchange(ref persisted, 1);
+                }
+            },
+            OperationKind.PropertyReference);
+
+        start.RegisterCompilationEndAction(context =>
+        {
+            // AddAuthentication alone (JWT bearer APIs) protects nothing with the keys; with a cookie user it is where setup starts.
+            if (Volatile.Read(ref persisted) == 1 || users.All(u => u.Weak))
+            {
+                return;
+            }
+
+            // Once per compilation, at the first registration in source order: stable whatever the analysis order.
+            var first = users
+                .OrderBy(u => u.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(u => u.Location.SourceSpan.Start)
+                .First();
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnsharedProtectionKeys,
+                first.Location,
+                ConfigDocuments.Properties(first.Symbol),
+                "Data Protection keys are not persisted"));
+        });
+    }
+
+    /// <summary>ASP.NET Core's own registration methods, not an application's helper that happens to share the name.</summary>
+    private static bool IsFramework(IMethodSymbol method) =>
+        method.ContainingNamespace?.ToDisplayString() is { } ns
+        && (ns.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal)
+            || ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+}

@@ -1,0 +1,285 @@
+using StateLens.Rules.Rules;
+using StateLens.Rules.Tests.Infrastructure;
+
+namespace StateLens.Rules.Tests.Rules;
+
+public sealed class SL5002FileLoggerTests
+{
+    private const string Id = "SL5002";
+
+    private const string SerilogStub = """
+        namespace Serilog
+        {
+            public enum RollingInterval { Infinite, Day }
+            public interface ILogger { }
+            public class LoggerConfiguration
+            {
+                public Serilog.Configuration.LoggerSinkConfiguration WriteTo { get; } = new Serilog.Configuration.LoggerSinkConfiguration();
+                public LoggerConfiguration MinimumLevelDebug() => this;
+                public ILogger CreateLogger() => null;
+            }
+            public static class FileLoggerConfigurationExtensions
+            {
+                public static LoggerConfiguration File(this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration, string path, RollingInterval rollingInterval = RollingInterval.Infinite) => null;
+            }
+            public static class ConsoleLoggerConfigurationExtensions
+            {
+                public static LoggerConfiguration Console(this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration) => null;
+            }
+            public static class LoggerSinkConfigurationAsyncExtensions
+            {
+                public static LoggerConfiguration Async(this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration, System.Action<Serilog.Configuration.LoggerSinkConfiguration> configure) => null;
+            }
+            public static class Log
+            {
+                public static ILogger Logger { get; set; }
+            }
+        }
+        namespace Serilog.Configuration
+        {
+            public class LoggerSinkConfiguration { }
+        }
+        """;
+
+    private const string Log4NetAndNLogStub = """
+        namespace log4net.Appender
+        {
+            public abstract class AppenderSkeleton { public string Name { get; set; } public void ActivateOptions() { } }
+            public class FileAppender : AppenderSkeleton { public string File { get; set; } public bool AppendToFile { get; set; } }
+            public class RollingFileAppender : FileAppender { public int MaxSizeRollBackups { get; set; } }
+            public class ConsoleAppender : AppenderSkeleton { }
+        }
+        namespace NLog.Targets
+        {
+            public abstract class Target { public string Name { get; set; } }
+            public class FileTarget : Target { public FileTarget() { } public FileTarget(string name) { Name = name; } public string FileName { get; set; } }
+            public class ColoredConsoleTarget : Target { public ColoredConsoleTarget(string name) { Name = name; } }
+        }
+        """;
+
+    private static Task VerifyConfigAsync(params AdditionalFile[] files) =>
+        Verify.AnalyzerAsync<FileLoggerAnalyzer>(HostCouplingSamples.NoCode, Framework.NetCore, files);
+
+    [Fact]
+    public Task FullWebConfig_Log4NetRollingFileAndWcfTraceListener_AreReported() =>
+        VerifyConfigAsync(new AdditionalFile("/src/LegacyShop/Web.config", HostCouplingSamples.For(Id, HostCouplingSamples.WebConfig)));
+
+    [Fact]
+    public Task AppSettings_SerilogFileSink_IsReportedAtItsName() =>
+        VerifyConfigAsync(new AdditionalFile("/src/Shop.Web/appsettings.json", HostCouplingSamples.For(Id, HostCouplingSamples.AppSettings)));
+
+    [Fact]
+    public Task NLogConfig_FileTarget_IsReported_ConsoleTargetIsNot() =>
+        VerifyConfigAsync(new AdditionalFile("/src/Shop.Web/nlog.config", HostCouplingSamples.For(Id, HostCouplingSamples.NLogConfig)));
+
+    [Fact]
+    public Task StandaloneLog4NetConfig_FileAppenders_AreReported() => VerifyConfigAsync(new AdditionalFile("/src/Billing/log4net.config", """
+        <?xml version="1.0" encoding="utf-8"?>
+        <log4net>
+          {|SL5002:<appender name="BillingLog" type="log4net.Appender.FileAppender">|}
+            <file value="logs\billing.log" />
+            <layout type="log4net.Layout.SimpleLayout" />
+          </appender>
+          {|SL5002:<appender name="Errors" type="log4net.Appender.RollingFileAppender, log4net">|}
+            <file type="log4net.Util.PatternString" value="%property{LogDir}\errors.log" />
+            <threshold value="ERROR" />
+          </appender>
+          <appender name="ColoredConsole" type="log4net.Appender.ManagedColoredConsoleAppender">
+            <layout type="log4net.Layout.SimpleLayout" />
+          </appender>
+          <appender name="Trace" type="log4net.Appender.TraceAppender" />
+          <root>
+            <appender-ref ref="BillingLog" />
+          </root>
+        </log4net>
+        """));
+
+    [Fact]
+    public Task NLogSectionInAppConfig_AsyncWrappedFileTarget_IsReported() => VerifyConfigAsync(new AdditionalFile("/src/Importer/App.config", """
+        <configuration>
+          <configSections>
+            <section name="nlog" type="NLog.Config.ConfigSectionHandler, NLog" />
+          </configSections>
+          <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <targets>
+              <target xsi:type="AsyncWrapper" name="async">
+                {|SL5002:<target xsi:type="File" name="importLog" fileName="${basedir}/logs/import.log" />|}
+              </target>
+              {|SL5002:<target type="file" name="legacy" fileName="import-legacy.log" />|}
+              <target xsi:type="Console" name="console" />
+              <target xsi:type="Database" name="db" connectionString="Server=sql01;Database=Logs" />
+            </targets>
+          </nlog>
+        </configuration>
+        """));
+
+    [Fact]
+    public Task SerilogThroughAppSettingsKeys_IsReported() => VerifyConfigAsync(new AdditionalFile("/src/Legacy/Web.config", """
+        <configuration>
+          <appSettings>
+            <add key="serilog:minimum-level" value="Information" />
+            <add key="serilog:using:File" value="Serilog.Sinks.File" />
+            {|SL5002:<add key="serilog:write-to:File.path" value="%BASEDIR%\logs\shop.txt" />|}
+            <add key="serilog:write-to:File.rollingInterval" value="Day" />
+            <add key="serilog:write-to:Console" />
+          </appSettings>
+        </configuration>
+        """));
+
+    [Fact]
+    public Task AppSettings_AsyncWrappedFileAndNLogJsonTargets_AreReported() => VerifyConfigAsync(new AdditionalFile("/src/Api/appsettings.Production.json", """
+        {
+          "Serilog": {
+            "WriteTo": [
+              {
+                "Name": "Async",
+                "Args": {
+                  "configure": [
+                    { {|SL5002:"Name": "File"|}, "Args": { "path": "/var/log/api/api-.log" } }
+                  ]
+                }
+              },
+              { "Name": "Seq", "Args": { "serverUrl": "http://seq:5341" } }
+            ]
+          },
+          "NLog": {
+            "targets": {
+              "logfile": { {|SL5002:"type": "File"|}, "fileName": "api.log" },
+              "logconsole": { "type": "Console" }
+            }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task ConsoleSinks_AreNotReported() => VerifyConfigAsync(
+        new AdditionalFile("/src/Api/appsettings.json", """
+            {
+              "Serilog": {
+                "WriteTo": [ { "Name": "Console", "Args": { "outputTemplate": "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}" } } ]
+              },
+              "Logging": { "LogLevel": { "Default": "Information" } },
+              "Export": { "Name": "File" }
+            }
+            """),
+        new AdditionalFile("/src/Api/NLog.config", """
+            <nlog>
+              <targets>
+                <target type="ColoredConsole" name="console" />
+              </targets>
+            </nlog>
+            """),
+        new AdditionalFile("/src/Web/web.config", """
+            <configuration>
+              <log4net>
+                <appender name="Console" type="log4net.Appender.ConsoleAppender" />
+                <appender name="Udp" type="log4net.Appender.UdpAppender" />
+              </log4net>
+              <system.diagnostics>
+                <trace>
+                  <listeners>
+                    <add name="console" type="System.Diagnostics.ConsoleTraceListener" />
+                  </listeners>
+                </trace>
+              </system.diagnostics>
+            </configuration>
+            """));
+
+    [Fact]
+    public Task SerilogFileSinkInCode_IsReportedOnItsOwnLine() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
+    {
+        """
+        using Serilog;
+
+        public static class LoggingSetup
+        {
+            public static void Configure()
+            {
+                Log.Logger = new LoggerConfiguration()
+                    .MinimumLevelDebug()
+                    .WriteTo.{|SL5002:File("logs/shop-.txt", rollingInterval: RollingInterval.Day)|}
+                    .CreateLogger();
+            }
+
+            public static ILogger Buffered() => new LoggerConfiguration()
+                .WriteTo.Async(a => a.{|SL5002:File("logs/buffered.txt")|})
+                .WriteTo.Console()
+                .CreateLogger();
+        }
+        """,
+        SerilogStub,
+    });
+
+    [Fact]
+    public Task Log4NetAndNLogFileTargetsInCode_AreReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
+    {
+        """
+        using log4net.Appender;
+        using NLog.Targets;
+
+        public static class LogBootstrap
+        {
+            public static AppenderSkeleton CreateAppender(string folder)
+            {
+                var appender = {|SL5002:new RollingFileAppender { Name = "Rolling", File = folder + "\\app.log", AppendToFile = true }|};
+                appender.ActivateOptions();
+                return appender;
+            }
+
+            public static AppenderSkeleton Plain() => {|SL5002:new FileAppender { File = "audit.log" }|};
+
+            public static Target[] NLogTargets() => new Target[]
+            {
+                {|SL5002:new FileTarget("file") { FileName = "${basedir}/logs/app.log" }|},
+                new ColoredConsoleTarget("console"),
+            };
+
+            public static AppenderSkeleton Console() => new ConsoleAppender();
+        }
+        """,
+        Log4NetAndNLogStub,
+    });
+
+    [Fact]
+    public Task FileTraceListenerInCode_IsReported_StreamListenerIsNot() => Verify.AnalyzerAsync<FileLoggerAnalyzer>("""
+        using System;
+        using System.Diagnostics;
+
+        public static class TraceSetup
+        {
+            public static void Configure()
+            {
+                Trace.Listeners.Add({|SL5002:new TextWriterTraceListener(@"C:\Logs\trace.log", "file")|});
+                Trace.Listeners.Add(new TextWriterTraceListener(Console.Out));
+                Trace.AutoFlush = true;
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task VisualBasicFileTraceListener_IsReported() => Verify.VisualBasicAsync<FileLoggerAnalyzer>("""
+        Imports System.Diagnostics
+
+        Public Module Logging
+            Public Sub Configure()
+                Trace.Listeners.Add({|SL5002:New TextWriterTraceListener("service.log")|})
+                Trace.Listeners.Add(New ConsoleTraceListener())
+            End Sub
+        End Module
+        """, Framework.NetFramework);
+
+    [Fact]
+    public async Task ConfigFinding_NamesTheAppender()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<FileLoggerAnalyzer>(
+            HostCouplingSamples.NoCode, Framework.NetCore, new AdditionalFile("/src/LegacyShop/Web.config", HostCouplingSamples.Plain(HostCouplingSamples.WebConfig)));
+        Assert.Collection(
+            diagnostics.OrderBy(d => d.Location.SourceSpan.Start),
+            d =>
+            {
+                Assert.Equal("Web.config:log4net/appender[RollingLogFileAppender]", d.Properties[FindingProperties.Symbol]);
+                Assert.StartsWith("log4net appender 'RollingLogFileAppender' writes logs", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            },
+            d => Assert.Equal("Web.config:system.diagnostics/sharedListeners/add[xml]", d.Properties[FindingProperties.Symbol]));
+    }
+}

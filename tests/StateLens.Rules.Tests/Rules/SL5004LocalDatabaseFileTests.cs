@@ -1,0 +1,163 @@
+using StateLens.Rules.Rules;
+using StateLens.Rules.Tests.Infrastructure;
+
+namespace StateLens.Rules.Tests.Rules;
+
+public sealed class SL5004LocalDatabaseFileTests
+{
+    private const string Id = "SL5004";
+
+    private const string DataStubs = """
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class DbContextOptionsBuilder { }
+            public static class SqliteDbContextOptionsBuilderExtensions
+            {
+                public static DbContextOptionsBuilder UseSqlite(this DbContextOptionsBuilder optionsBuilder, string connectionString) => optionsBuilder;
+            }
+            public static class SqlServerDbContextOptionsExtensions
+            {
+                public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder optionsBuilder, string connectionString) => optionsBuilder;
+            }
+        }
+        namespace Microsoft.Data.Sqlite
+        {
+            public class SqliteConnection : System.IDisposable
+            {
+                public SqliteConnection(string connectionString) { }
+                public void Open() { }
+                public void Dispose() { }
+            }
+        }
+        """;
+
+    private static Task VerifyConfigAsync(params AdditionalFile[] files) =>
+        Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>(HostCouplingSamples.NoCode, Framework.NetCore, files);
+
+    [Fact]
+    public Task FullWebConfig_LocalDbAndSqlCeConnectionStrings_AreReported() =>
+        VerifyConfigAsync(new AdditionalFile("/src/LegacyShop/Web.config", HostCouplingSamples.For(Id, HostCouplingSamples.WebConfig)));
+
+    [Fact]
+    public Task AppSettings_LocalDbAndSqliteConnectionStrings_AreReported() =>
+        VerifyConfigAsync(new AdditionalFile("/src/Shop.Web/appsettings.json", HostCouplingSamples.For(Id, HostCouplingSamples.AppSettings)));
+
+    [Fact]
+    public Task EveryLocalFileShape_IsReported() => VerifyConfigAsync(new AdditionalFile("/src/Legacy/App.config", """
+        <configuration>
+          <connectionStrings>
+            {|SL5004:<add name="Attached" connectionString="Server=.\SQLEXPRESS;AttachDbFilename=C:\Data\Shop.mdf;Integrated Security=True;User Instance=True" />|}
+            {|SL5004:<add name="Mdf" connectionString="Data Source=.\SQLEXPRESS;Initial Catalog=Shop;Database=Shop.mdf" />|}
+            {|SL5004:<add name="Compact" connectionString="Data Source=App_Data\Offline.sdf;Persist Security Info=False;" providerName="System.Data.SqlServerCe.4.0" />|}
+            {|SL5004:<add name="Sqlite" connectionString="Data Source=shop.sqlite;Version=3;" providerName="System.Data.SQLite" />|}
+            {|SL5004:<add name="Sqlite3" connectionString="DataSource = 'cache.sqlite3'" />|}
+            {|SL5004:<add name="MsSqlite" connectionString="Filename=./data/orders.db" />|}
+            {|SL5004:<add name="EfCompact" connectionString="metadata=res://*/Offline.csdl|res://*/Offline.ssdl|res://*/Offline.msl;provider=System.Data.SqlServerCe.4.0;provider connection string=&quot;Data Source=C:\Shop\Offline.sdf;Password=x&quot;" providerName="System.Data.EntityClient" />|}
+            <add name="EfServer" connectionString="metadata=res://*/Shop.csdl|res://*/Shop.ssdl|res://*/Shop.msl;provider=System.Data.SqlClient;provider connection string=&quot;data source=sql01;initial catalog=Shop;integrated security=True;MultipleActiveResultSets=True;App=EntityFramework&quot;" providerName="System.Data.EntityClient" />
+            <add name="Memory" connectionString="Data Source=:memory:" />
+            <add name="SharedMemory" connectionString="Data Source=InMemorySample;Mode=Memory;Cache=Shared" />
+            <add name="Server" connectionString="Data Source=sql01.corp.local;Initial Catalog=Shop;Integrated Security=SSPI" />
+            <add name="Oracle" connectionString="Data Source=(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora01)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=SHOP)));User Id=shop;" />
+          </connectionStrings>
+          <appSettings>
+            <add key="LocalCopy" value="Data Source=shop.db" />
+          </appSettings>
+        </configuration>
+        """));
+
+    [Fact]
+    public Task AppSettingsKeyNamedConnectionString_IsReported() => VerifyConfigAsync(new AdditionalFile("/src/Worker/appsettings.json", """
+        {
+          "Outbox": {
+            {|SL5004:"ConnectionString": "Data Source=outbox.db;Cache=Shared"|},
+            "PollSeconds": 5
+          },
+          "Database": { "Server": "Data Source=app.db" },
+          "ConnectionStrings": {
+            "Postgres": "Host=db;Database=shop;Username=shop;Password=secret"
+          }
+        }
+        """));
+
+    [Fact]
+    public Task ConstantConnectionStringsInCode_AreReported() => Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>(new[]
+    {
+        """
+        using Microsoft.Data.Sqlite;
+        using Microsoft.EntityFrameworkCore;
+
+        public class ShopContextFactory
+        {
+            private const string LocalDb = "Server=(localdb)\\mssqllocaldb;Database=Shop;Trusted_Connection=True";
+
+            public void Configure(DbContextOptionsBuilder options, bool offline, string configured)
+            {
+                if (offline)
+                {
+                    options.UseSqlite({|SL5004:"Data Source=shop.db"|});
+                }
+                else
+                {
+                    options.UseSqlServer({|SL5004:LocalDb|});
+                }
+
+                options.UseSqlServer(configured);
+                options.UseSqlServer("Server=sql01;Database=Shop;User Id=shop;Password=secret");
+            }
+
+            public void Migrate()
+            {
+                using (var connection = new SqliteConnection({|SL5004:"Data Source=App_Data/catalog.sqlite"|}))
+                {
+                    connection.Open();
+                }
+            }
+        }
+        """,
+        DataStubs,
+    });
+
+    [Fact]
+    public Task SqlConnectionAndEf6BaseConstructor_AreReported() => Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>("""
+        using System.Data.SqlClient;
+
+        public class LegacyRepository
+        {
+            public int CountOrders()
+            {
+                using (var connection = new SqlConnection({|SL5004:@"Data Source=(LocalDB)\v11.0;AttachDbFilename=|DataDirectory|\Orders.mdf;Integrated Security=True"|}))
+                using (var command = new SqlCommand("select count(*) from Orders", connection))
+                {
+                    connection.Open();
+                    return (int)command.ExecuteScalar();
+                }
+            }
+
+            public SqlConnection Reporting() => new SqlConnection("Server=reports01;Database=Reports;Integrated Security=SSPI");
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task VisualBasicSqlConnection_IsReported() => Verify.VisualBasicAsync<LocalDatabaseFileAnalyzer>("""
+        Imports System.Data.SqlClient
+
+        Public Class CustomerData
+            Public Function Open() As SqlConnection
+                Dim connection As New SqlConnection({|SL5004:"Data Source=.\SQLEXPRESS;AttachDbFilename=|DataDirectory|\Customers.mdf;Integrated Security=True"|})
+                connection.Open()
+                Return connection
+            End Function
+        End Class
+        """, Framework.NetFramework);
+
+    [Fact]
+    public async Task ConfigFinding_NamesTheConnectionString()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<LocalDatabaseFileAnalyzer>(
+            HostCouplingSamples.NoCode, Framework.NetCore, new AdditionalFile("/src/LegacyShop/Web.config", HostCouplingSamples.Plain(HostCouplingSamples.WebConfig)));
+        var first = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First();
+        Assert.Equal("Web.config:connectionStrings/add[DefaultConnection]", first.Properties[FindingProperties.Symbol]);
+        Assert.Equal("connectionStrings:DefaultConnection", first.Properties[FindingProperties.ConfigKey]);
+        Assert.StartsWith("'DefaultConnection' points to a database file", first.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,75 @@
+using StateLens.Rules.Rules;
+using StateLens.Rules.Tests.Infrastructure;
+
+namespace StateLens.Rules.Tests.Rules;
+
+public sealed class SL6006MachineNameTests
+{
+    private const string LoggingStub = """
+        namespace log4net
+        {
+            public interface ILog { void InfoFormat(string format, params object[] args); }
+        }
+        """;
+
+    [Fact]
+    public Task WindowsService_WorkerIdFromMachineName_IsReported() =>
+        Verify.AnalyzerAsync<MachineNameAnalyzer>(HostCouplingSamples.For("SL6006", HostCouplingSamples.WindowsService), Framework.NetFramework);
+
+    [Fact]
+    public Task GlobalAsax_ServerMachineName_IsReported() =>
+        Verify.AnalyzerAsync<MachineNameAnalyzer>(HostCouplingSamples.For("SL6006", HostCouplingSamples.GlobalAsax), Framework.NetFramework);
+
+    [Fact]
+    public Task MachineNameAsLockOwnerAndFileName_IsReported() => Verify.AnalyzerAsync<MachineNameAnalyzer>("""
+        using System;
+        using System.Net;
+
+        public class JobLock
+        {
+            public string Owner { get; } = {|SL6006:Environment.MachineName|};
+
+            public string Claim(string job) => string.Format("UPDATE Jobs SET Owner = '{0}' WHERE Name = '{1}'", {|SL6006:Environment.MachineName|}, job);
+
+            public string ExportFile() => $"export-{{|SL6006:Dns.GetHostName()|}}.csv";
+        }
+        """);
+
+    [Fact]
+    public Task MachineNameInLogOutput_IsNotReported() => Verify.AnalyzerAsync<MachineNameAnalyzer>(new[]
+    {
+        """
+        using System;
+        using System.Diagnostics;
+        using Microsoft.Extensions.Logging;
+
+        public class Startup
+        {
+            private readonly ILogger<Startup> _logger;
+            private readonly log4net.ILog _log;
+
+            public Startup(ILogger<Startup> logger, log4net.ILog log) { _logger = logger; _log = log; }
+
+            public void Started()
+            {
+                _logger.LogInformation("Started on {Host}", Environment.MachineName);
+                _log.InfoFormat("Started on {0}", Environment.MachineName);
+                Console.WriteLine("Host: " + Environment.MachineName);
+                Trace.TraceInformation($"Host {Environment.MachineName}");
+            }
+        }
+        """,
+        LoggingStub,
+    });
+
+    [Fact]
+    public Task VisualBasicMachineName_IsReported() => Verify.VisualBasicAsync<MachineNameAnalyzer>("""
+        Public Class NodeInfo
+            Public ReadOnly Property NodeId As String
+                Get
+                    Return {|SL6006:System.Environment.MachineName|}.ToLowerInvariant()
+                End Get
+            End Property
+        End Class
+        """);
+}
