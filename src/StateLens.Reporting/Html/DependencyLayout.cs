@@ -8,6 +8,7 @@ internal sealed record GraphChip(string Text, string Title, double X, double Y, 
 internal sealed record GraphNode(
     string Name,
     string Label,
+    string? LoadNote,
     string Anchor,
     string VerdictSlug,
     string VerdictLabel,
@@ -32,7 +33,7 @@ internal static class DependencyLayout
     private const double MinNodeHeight = 76;
     private const double HorizontalGap = 36;
     private const double VerticalGap = 64;
-    private const double Margin = 16;
+    private const double Margin = 24;
     private const double ChipHeight = 16;
     private const double ChipGap = 4;
 
@@ -127,6 +128,7 @@ internal static class DependencyLayout
                 nodes.Add(new GraphNode(
                     name,
                     Truncate(name, 28),
+                    project?.LoadStatus is "partial" ? "partly analysed" : null,
                     project is null ? string.Empty : anchorOf(name),
                     ReportView.VerdictSlug(verdict),
                     project is null ? "not in the analysed input" : ReportView.VerdictLabel(verdict),
@@ -140,6 +142,23 @@ internal static class DependencyLayout
             }
         }
 
+        // Rows hold their nodes' horizontal extents, so an edge that skips rows can pass through a gap instead of a box.
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowTops = new List<double>();
+        var gapsOf = new List<List<double>>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            rowTops.Add(Margin + r * (nodeHeight + VerticalGap));
+            var lefts = rows[r].Select(n => centre[n].X - NodeWidth / 2).ToList();
+            var gaps = new List<double> { lefts[0] - HorizontalGap / 2 };
+            gaps.AddRange(lefts.Select(l => l + NodeWidth + HorizontalGap / 2));
+            gapsOf.Add(gaps);
+            foreach (var n in rows[r])
+            {
+                rowOf[n] = r;
+            }
+        }
+
         var edges = new List<GraphEdge>();
         foreach (var (from, targets) in references)
         {
@@ -147,15 +166,55 @@ internal static class DependencyLayout
             {
                 var a = centre[from];
                 var b = centre[to];
-                var (y1, y2) = a.Bottom <= b.Top ? (a.Bottom, b.Top) : (a.Top, b.Bottom);
-                var bend = (y2 - y1) / 2;
-                var path = string.Create(CultureInfo.InvariantCulture,
-                    $"M{Round(a.X)} {Round(y1)} C{Round(a.X)} {Round(y1 + bend)} {Round(b.X)} {Round(y2 - bend)} {Round(b.X)} {Round(y2)}");
-                edges.Add(new GraphEdge(from, to, path));
+                var points = new List<(double X, double Y)>();
+                if (a.Bottom <= b.Top)
+                {
+                    points.Add((a.X, a.Bottom));
+                    var (r1, r2) = (rowOf[from], rowOf[to]);
+                    for (var r = r1 + 1; r < r2; r++)
+                    {
+                        var t = (double)(r - r1) / (r2 - r1);
+                        var ideal = a.X + (b.X - a.X) * t;
+                        var x = gapsOf[r].OrderBy(g => Math.Abs(g - ideal)).First();
+                        points.Add((x, rowTops[r] - 8));
+                        points.Add((x, rowTops[r] + nodeHeight + 8));
+                    }
+
+                    points.Add((b.X, b.Top));
+                }
+                else
+                {
+                    points.Add((a.X, a.Top));
+                    points.Add((b.X, b.Bottom));
+                }
+
+                edges.Add(new GraphEdge(from, to, SmoothPath(points)));
             }
         }
 
         return new GraphLayout(Round(width), Round(totalHeight), nodes, edges);
+    }
+
+    /// <summary>Vertical-tangent curves between consecutive points; straight where a point pair runs down one gap.</summary>
+    private static string SmoothPath(IReadOnlyList<(double X, double Y)> points)
+    {
+        var path = new System.Text.StringBuilder();
+        path.Append(CultureInfo.InvariantCulture, $"M{Round(points[0].X)} {Round(points[0].Y)}");
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (px, py) = points[i - 1];
+            var (qx, qy) = points[i];
+            if (px == qx)
+            {
+                path.Append(CultureInfo.InvariantCulture, $" L{Round(qx)} {Round(qy)}");
+                continue;
+            }
+
+            var bend = (qy - py) / 2;
+            path.Append(CultureInfo.InvariantCulture, $" C{Round(px)} {Round(py + bend)} {Round(qx)} {Round(qy - bend)} {Round(qx)} {Round(qy)}");
+        }
+
+        return path.ToString();
     }
 
     private static double Barycentre(string name, Dictionary<string, List<string>> references, Dictionary<string, double> position)

@@ -104,7 +104,15 @@ internal sealed record SummaryView(
     IReadOnlyList<CountView> Categories,
     IReadOnlyList<CountView> Severities,
     IReadOnlyList<CountView> Verdicts,
+    IReadOnlyList<VerdictGroup> VerdictGroups,
+    IReadOnlyList<CategoryMatrixRow> CategoryMatrix,
     string Headline);
+
+internal sealed record ProjectLink(string Name, string Anchor);
+
+internal sealed record VerdictGroup(string Key, string Label, string Slug, IReadOnlyList<ProjectLink> Projects);
+
+internal sealed record CategoryMatrixRow(string Category, string Slug, IReadOnlyList<int> BySeverity, int Total);
 
 internal sealed record BarSegment(string Label, string Slug, int Count, double X, double Width, string Title);
 

@@ -59,6 +59,15 @@ internal static class ReportViewBuilder
                 categoryCounts,
                 severityCounts,
                 verdictCounts,
+                verdictCounts.Select(v => new VerdictGroup(v.Key, v.Label, v.Slug, projects
+                    .Where(p => ReportView.VerdictSlug(p.Verdict) == v.Slug)
+                    .Select(p => new ProjectLink(p.Name, projectAnchors[p.Name]))
+                    .ToList())).ToList(),
+                categories.Select(c => new CategoryMatrixRow(
+                    c,
+                    ReportView.Slug(c, StateCategories.All),
+                    ReportSummary.Severities.Select(s => findings.Count(f => f.Category == c && f.Severity == s)).ToList(),
+                    findings.Count(f => f.Category == c))).ToList(),
                 Headline(projects.Count, summary)),
             Charts = Charts(verdictCounts, categories, findings, severityCounts),
             Coverage = Coverage(model, projects, projectAnchors),
