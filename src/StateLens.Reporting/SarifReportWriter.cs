@@ -153,9 +153,10 @@ public static class SarifReportWriter
         w.WriteString("name", Identifier(rule.Title, rule.Id));
         Message(w, "shortDescription", rule.Title);
         Message(w, "fullDescription", string.IsNullOrWhiteSpace(rule.Description) ? rule.Title : rule.Description);
-        if (Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out _))
+        // AbsoluteUri percent-encodes what a catalogue entry might carry unescaped, so the value is a valid "uri".
+        if (Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out var help) && (help.Scheme == Uri.UriSchemeHttps || help.Scheme == Uri.UriSchemeHttp))
         {
-            w.WriteString("helpUri", rule.HelpUri);
+            w.WriteString("helpUri", help.AbsoluteUri);
         }
 
         Message(w, "help", $"{rule.Description} How to fix: {RuleRemedies.Explain(rule.Remedy)}.".Trim());
