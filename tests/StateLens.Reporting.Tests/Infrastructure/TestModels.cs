@@ -26,7 +26,7 @@ internal static class TestModels
             {
                 PathKind = "configured", PathReason = "the folder comes from configuration", ConfigKey = "ReportFolder",
             },
-            Finding("SL2001", "Shop.Web", "src/Shop.Web/Cart.aspx.cs", 12, 24, 12, 40,
+            Finding("SL2001", "Shop.Web", "src/Shop.Web/Cart.aspx.cs", 12, 24, 12, 39,
                 "'Session' uses ASP.NET session state, which is lost on restart and split across replicas unless it is moved to a shared store",
                 "var cart = (Cart)Session[\"cart\"];", "System.Web.UI.Page.Session"),
             Finding("SL2001", "Shop.Web", "src/Shop.Web/Cart.aspx.cs", 30, 13, 30, 29,
