@@ -170,7 +170,7 @@ internal static class ReportViewBuilder
                 sx += w;
             }
 
-            bars.Add(new CategoryBar(category, category, inCategory.Count, i * CategoryRowHeight, parts, Math.Round(sx + 6, 1)));
+            bars.Add(new CategoryBar(category, category.Length <= 26 ? category : string.Concat(category.AsSpan(0, 25), "\u2026"), inCategory.Count, i * CategoryRowHeight, parts, Math.Round(sx + 6, 1)));
         }
 
         return new ChartsView(VerdictChartWidth, segments, CategoryChartWidth, Math.Max(1, bars.Count) * CategoryRowHeight, CategoryLabelWidth, bars, severities);
