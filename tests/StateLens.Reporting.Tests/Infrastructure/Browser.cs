@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace StateLens.Reporting.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's headless Chromium driven by Playwright (its own browser download is not used). One browser per test class;
+/// tests skip with a reason when /usr/bin/chromium is absent.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+    private TempDirectory? profile;
+
+    public IBrowserContext? Context { get; private set; }
+
+    public IBrowserContext? NoScriptContext { get; private set; }
+
+    public static bool IsAvailable => File.Exists(ChromiumPath);
+
+    public static string SkipReason => $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).";
+
+    /// <summary>The test output's artifacts folder, where screenshots are kept.</summary>
+    public static string ArtifactsDirectory => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        if (!IsAvailable)
+        {
+            return;
+        }
+
+        playwright = await Playwright.CreateAsync();
+        profile = new TempDirectory();
+        var options = new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Without these flags Chromium tries to reach update and sync hosts it cannot reach here.
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = true,
+        };
+        Context = await playwright.Chromium.LaunchPersistentContextAsync(Path.Combine(profile.Path, "js"), options);
+        options.JavaScriptEnabled = false;
+        NoScriptContext = await playwright.Chromium.LaunchPersistentContextAsync(Path.Combine(profile.Path, "nojs"), options);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Context is not null)
+        {
+            await Context.CloseAsync();
+        }
+
+        if (NoScriptContext is not null)
+        {
+            await NoScriptContext.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        profile?.Dispose();
+    }
+}

@@ -1,0 +1,2 @@
+global using StateLens.Engine.Model;
+global using Xunit;
