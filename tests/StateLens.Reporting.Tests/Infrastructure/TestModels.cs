@@ -106,7 +106,7 @@ internal static class TestModels
             ],
             Notices = ["web.config transform 'Web.Release.config' could not be read", "2 generated files were skipped"],
         };
-        return Decomposer.Decompose(model);
+        return Decomposer.Decompose(model, []);
     }
 
     /// <summary>The monolith with the two payloads in every string the report shows.</summary>
