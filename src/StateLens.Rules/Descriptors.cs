@@ -54,7 +54,8 @@ public static class Descriptors
         RuleIds.SessionOnInMemoryCache, StateCategories.SessionState, DiagnosticSeverity.Warning,
         "Session is backed only by an in-memory distributed cache",
         "'{0}' stores sessions in AddDistributedMemoryCache, which lives in this process; register a Redis or SQL Server distributed cache",
-        "AddDistributedMemoryCache is not distributed: each replica has its own sessions.");
+        "AddDistributedMemoryCache is not distributed: each replica has its own sessions.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor ApplicationState = Create(
         RuleIds.ApplicationState, StateCategories.AppStateCache, DiagnosticSeverity.Warning,
@@ -84,30 +85,35 @@ public static class Descriptors
         RuleIds.InMemoryOutputCache, StateCategories.AppStateCache, DiagnosticSeverity.Info,
         "Output or response cache is kept in process memory",
         "'{0}' caches responses in process memory; use a distributed output cache store such as Redis for consistent replicas",
-        "In-memory output caches are per replica and cold after restarts.");
+        "In-memory output caches are per replica and cold after restarts.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor StaticFieldWritten = Create(
         RuleIds.StaticFieldWritten, StateCategories.StaticMutableState, DiagnosticSeverity.Warning,
         "Static field is written after initialization",
         "Static field '{0}' is written in '{1}'; its value is per process and lost on restart or scale-out",
-        "A static field written at run time is process-wide state that replicas do not share.");
+        "A static field written at run time is process-wide state that replicas do not share.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor StaticCollectionMutated = Create(
         RuleIds.StaticCollectionMutated, StateCategories.StaticMutableState, DiagnosticSeverity.Warning,
         "Static collection is mutated at run time",
         "Static collection '{0}' is changed in '{1}'; it acts as an in-process store that replicas do not share",
-        "Static dictionaries and lists used as caches or stores are per-process state.");
+        "Static dictionaries and lists used as caches or stores are per-process state.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor StatefulSingleton = Create(
         RuleIds.StatefulSingleton, StateCategories.Singleton, DiagnosticSeverity.Info,
         "Hand-rolled singleton holds mutable state",
         "Singleton '{0}' keeps mutable state ({1}) for the whole process; replicas each hold their own copy",
-        "A process-wide singleton with mutable fields is in-memory state.");
+        "A process-wide singleton with mutable fields is in-memory state.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor StatefulDiSingleton = Create(
         RuleIds.StatefulDiSingleton, StateCategories.Singleton, DiagnosticSeverity.Info,
         "Class with mutable state is registered as a DI singleton",
-        "'{0}' is registered as a singleton and keeps mutable state ({1}); replicas each hold their own copy",
+        "'{0}' is registered as a singleton and keeps mutable state ({1},
+        compilationEnd: true); replicas each hold their own copy",
         "A DI singleton with mutable fields is in-memory state that replicas do not share.");
 
     public static readonly DiagnosticDescriptor ThreadStaticField = Create(
@@ -144,7 +150,8 @@ public static class Descriptors
         RuleIds.UnsharedProtectionKeys, StateCategories.ConfigState, DiagnosticSeverity.Info,
         "Cookie protection keys are not shared between replicas",
         "{0}; cookies and antiforgery tokens made by one replica cannot be read by another",
-        "Without a fixed machineKey or persisted Data Protection keys each replica signs cookies with its own key.");
+        "Without a fixed machineKey or persisted Data Protection keys each replica signs cookies with its own key.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor Registry = Create(
         RuleIds.Registry, StateCategories.OtherBlocker, DiagnosticSeverity.Warning,
@@ -182,8 +189,13 @@ public static class Descriptors
         "'{0}' reads the machine name, which is a random container ID that changes on every restart",
         "Container host names are ephemeral; they make poor identities.");
 
+    /// <param name="compilationEnd">
+    /// The rule decides only once the whole compilation is seen (e.g. every write of a static field); the IDE then
+    /// shows it in full-solution analysis rather than while typing.
+    /// </param>
     private static DiagnosticDescriptor Create(
-        string id, string category, DiagnosticSeverity severity, string title, string messageFormat, string description) =>
+        string id, string category, DiagnosticSeverity severity, string title, string messageFormat, string description, bool compilationEnd = false) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description,
-            helpLinkUri: HelpBaseUri + id + ".md", customTags: "StateLens");
+            helpLinkUri: HelpBaseUri + id + ".md",
+            customTags: compilationEnd ? ["StateLens", WellKnownDiagnosticTags.CompilationEnd] : ["StateLens"]);
 }
