@@ -112,9 +112,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor StatefulDiSingleton = Create(
         RuleIds.StatefulDiSingleton, StateCategories.Singleton, DiagnosticSeverity.Info,
         "Class with mutable state is registered as a DI singleton",
-        "'{0}' is registered as a singleton and keeps mutable state ({1},
-        compilationEnd: true); replicas each hold their own copy",
-        "A DI singleton with mutable fields is in-memory state that replicas do not share.");
+        "'{0}' is registered as a singleton and keeps mutable state ({1}); replicas each hold their own copy",
+        "A DI singleton with mutable fields is in-memory state that replicas do not share.",
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor ThreadStaticField = Create(
         RuleIds.ThreadStaticField, StateCategories.StaticMutableState, DiagnosticSeverity.Info,
