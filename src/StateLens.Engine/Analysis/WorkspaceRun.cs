@@ -64,7 +64,7 @@ internal static class WorkspaceRun
         var failures = new ConcurrentQueue<WorkspaceDiagnostic>();
         workspace.RegisterWorkspaceFailedHandler(e => failures.Enqueue(e.Diagnostic));
 
-        var supportedEntries = entries.Where(e => infos[e.FullPath] is { IsSupportedLanguage: true }).ToList();
+        var supportedEntries = entries.Where(e => infos[e.FullPath] is { IsSupportedLanguage: true, ReadError: null }).ToList();
         var solution = await OpenAsync(workspace, input, supportedEntries, failures, cancellationToken);
         timings.Add("load", stopwatch.Elapsed);
 
@@ -145,10 +145,29 @@ internal static class WorkspaceRun
         var arguments = new List<string> { "restore", input };
         arguments.AddRange(options.Properties.Select(p => $"-p:{p.Key}={p.Value}"));
         var (exitCode, output) = await DotnetCli.RunAsync(root, arguments, cancellationToken);
-        if (exitCode != 0)
+        if (exitCode == 0)
+        {
+            return;
+        }
+
+        // One broken project fails a solution restore for all; restore the others one by one so they still bind.
+        var failed = new List<string>();
+        foreach (var project in unrestored.Where(i => i.ReadError is null && !File.Exists(Path.Combine(Path.GetDirectoryName(i.FullPath)!, "obj", "project.assets.json"))))
+        {
+            var single = new List<string> { "restore", project.FullPath };
+            single.AddRange(options.Properties.Select(p => $"-p:{p.Key}={p.Value}"));
+            var (projectExit, projectOutput) = await DotnetCli.RunAsync(root, single, cancellationToken);
+            if (projectExit != 0)
+            {
+                failed.Add(project.Name);
+                output = projectOutput;
+            }
+        }
+
+        if (failed.Count > 0)
         {
             var firstError = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(": error", StringComparison.Ordinal)) ?? "dotnet restore failed";
-            notices.Add($"restore failed, so package references may not bind ({Relativize(root, firstError)}); run 'dotnet restore' yourself to see why.");
+            notices.Add($"restore failed for {string.Join(", ", failed)}, so their package references may not bind ({Relativize(root, firstError)}); run 'dotnet restore' yourself to see why.");
         }
     }
 
@@ -362,6 +381,11 @@ internal static class WorkspaceRun
         {
             status = "failed";
             message = "the project file does not exist";
+        }
+        else if (info.ReadError is not null)
+        {
+            status = "failed";
+            message = $"the project file cannot be read: {info.ReadError}";
         }
         else if (!info.IsSupportedLanguage)
         {

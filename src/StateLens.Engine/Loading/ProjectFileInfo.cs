@@ -14,6 +14,9 @@ public sealed record ProjectFileInfo(
     bool IsLegacyWebApplication,
     IReadOnlyList<string> ProjectReferencePaths)
 {
+    /// <summary>Why the project file itself could not be read (malformed XML, no access); null when it was read.</summary>
+    public string? ReadError { get; init; }
+
     /// <summary>The legacy project type GUID of ASP.NET web applications.</summary>
     private const string WebApplicationTypeGuid = "349c5851-65df-11da-9384-00105b19e8e2";
 
@@ -39,7 +42,7 @@ public sealed record ProjectFileInfo(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
         {
-            return new ProjectFileInfo(name, fullPath, language, false, null, null, null, false, []);
+            return new ProjectFileInfo(name, fullPath, language, false, null, null, null, false, []) { ReadError = e.Message };
         }
 
         var root = document.Root!;
