@@ -65,7 +65,7 @@ internal static class WorkspaceRun
         workspace.RegisterWorkspaceFailedHandler(e => failures.Enqueue(e.Diagnostic));
 
         var supportedEntries = entries.Where(e => infos[e.FullPath] is { IsSupportedLanguage: true, ReadError: null }).ToList();
-        var solution = await OpenAsync(workspace, input, supportedEntries, failures, cancellationToken);
+        var solution = await OpenAsync(workspace, input, supportedEntries, cancellationToken);
         timings.Add("load", stopwatch.Elapsed);
 
         solution = AddConfigurationFiles(solution);
@@ -171,7 +171,7 @@ internal static class WorkspaceRun
         }
     }
 
-    private static async Task<Solution> OpenAsync(MSBuildWorkspace workspace, string input, IReadOnlyList<SolutionEntry> entries, ConcurrentQueue<WorkspaceDiagnostic> failures, CancellationToken cancellationToken)
+    private static async Task<Solution> OpenAsync(MSBuildWorkspace workspace, string input, IReadOnlyList<SolutionEntry> entries, CancellationToken cancellationToken)
     {
         try
         {
@@ -181,23 +181,12 @@ internal static class WorkspaceRun
                 return (await workspace.OpenProjectAsync(input, cancellationToken: cancellationToken)).Solution;
             }
 
-            // Projects are opened one by one, not through the solution, so that an unsupported or broken project only
-            // loses itself; references between them are still resolved to the opened projects.
-            foreach (var entry in entries)
+            // The solution is opened whole so the build host evaluates projects in one batch; a project that fails
+            // to load only raises WorkspaceFailed and is listed as failed. Duplicate names and a bad global.json,
+            // which make OpenSolutionAsync throw, were ruled out before (SolutionFile, MsBuildRegistration).
+            if (entries.Count > 0)
             {
-                if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, entry.FullPath, StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await workspace.OpenProjectAsync(entry.FullPath, cancellationToken: cancellationToken);
-                }
-                catch (Exception e) when (e is InvalidOperationException or IOException or System.Xml.XmlException or ArgumentException)
-                {
-                    failures.Enqueue(new WorkspaceDiagnostic(WorkspaceDiagnosticKind.Failure, $"MSBuild failed on '{entry.FullPath}': {e.Message}"));
-                }
+                await workspace.OpenSolutionAsync(input, cancellationToken: cancellationToken);
             }
 
             return workspace.CurrentSolution;
@@ -206,6 +195,10 @@ internal static class WorkspaceRun
         {
             var globalJson = MsBuildRegistration.FindGlobalJson(Path.GetDirectoryName(input)!);
             throw new UserInputException($"'{globalJson ?? "global.json"}' pins a .NET SDK that is not installed; install that SDK or relax its 'sdk' section (rollForward).");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Xml.XmlException or IOException)
+        {
+            throw new UserInputException($"MSBuild could not open '{Path.GetFileName(input)}' ({e.Message.Split('\n')[0].Trim()}); check that it builds with 'dotnet build'.");
         }
     }
 
@@ -263,8 +256,9 @@ internal static class WorkspaceRun
         timings.Add("compile", stopwatch.Elapsed);
 
         stopwatch.Restart();
+        var graphCollector = CallGraphBuilder.Begin(name, compilation, cancellationToken);
         var withAnalyzers = compilation.WithAnalyzers(
-            RuleCatalog.Analyzers,
+            RuleCatalog.Analyzers.Add(graphCollector.Analyzer),
             new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         timings.Add("analyze", stopwatch.Elapsed);
@@ -282,7 +276,7 @@ internal static class WorkspaceRun
             findings.Add(ToFinding(diagnostic, compilation, additionalTexts, name, root, missing.Count > 0, cancellationToken));
         }
 
-        var graph = CallGraphBuilder.Build(name, compilation, cancellationToken);
+        var graph = graphCollector.Graph;
         timings.Add("model", stopwatch.Elapsed);
         return new ProjectResult(findings, missing, null, graph) { UnreadableFiles = unreadableFiles };
     }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StateLens.Engine.Decomposition;
@@ -29,7 +30,23 @@ public static class CallGraphBuilder
 
     private static readonly string[] RazorHandlerPrefixes = ["OnGet", "OnPost", "OnPut", "OnDelete", "OnPatch", "OnHead", "OnOptions"];
 
+    /// <summary>Builds the graph on its own (tests, tools): runs the collector as the only analyzer.</summary>
     public static ProjectGraph Build(string project, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var collector = Begin(project, compilation, cancellationToken);
+        compilation
+            .WithAnalyzers([collector.Analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .GetAnalyzerDiagnosticsAsync(cancellationToken)
+            .GetAwaiter()
+            .GetResult();
+        return collector.Graph;
+    }
+
+    /// <summary>
+    /// Finds types, entry methods and implementations from symbols, and returns a collector whose analyzer records the
+    /// edges of every operation block. The engine runs it next to the rule analyzers, so member bodies are bound once.
+    /// </summary>
+    public static GraphCollector Begin(string project, Compilation compilation, CancellationToken cancellationToken)
     {
         var graph = new ProjectGraph { Project = project };
         var known = new KnownEntryTypes(compilation);
@@ -51,15 +68,44 @@ public static class CallGraphBuilder
             AddEntryPoint(graph, entryIds, main, Display(main), "main");
         }
 
-        foreach (var tree in compilation.SyntaxTrees)
+        return new GraphCollector(graph, new BodyWalker(graph, entryIds, cancellationToken));
+    }
+
+    /// <summary>The graph being built and the analyzer that fills in its edges.</summary>
+    public sealed class GraphCollector
+    {
+        internal GraphCollector(ProjectGraph graph, BodyWalker walker)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var model = compilation.GetSemanticModel(tree);
-            var walker = new BodyWalker(graph, model, entryIds, cancellationToken);
-            walker.Visit(tree.GetRoot(cancellationToken));
+            Graph = graph;
+            Analyzer = new EdgeAnalyzer(walker);
         }
 
-        return graph;
+        public ProjectGraph Graph { get; }
+
+        public DiagnosticAnalyzer Analyzer { get; }
+    }
+
+    /// <summary>Reports nothing; it only walks each operation block the compiler driver has already bound for the rules.</summary>
+    // Constructed by the engine and handed to CompilationWithAnalyzers; never loaded by a compiler, so it carries no
+    // [DiagnosticAnalyzer] attribute (which would make it a compiler extension, RS1038/RS1041).
+#pragma warning disable RS1001
+    private sealed class EdgeAnalyzer(BodyWalker walker) : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+        // The driver skips analyzers without descriptors; this one is hidden and never reported, so it is not a
+        // rule to track in AnalyzerReleases (RS2008).
+#pragma warning disable RS2008
+        private static readonly DiagnosticDescriptor Never = new("StateLensGraph", "Call graph", "Call graph", "StateLens.Internal", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
+            context.EnableConcurrentExecution();
+            context.RegisterOperationBlockAction(block => walker.WalkBlocks(block.OperationBlocks, block.OwningSymbol));
+        }
     }
 
     /// <summary>"Type.Member" as chains show it; nested types keep their outer type.</summary>
@@ -382,43 +428,29 @@ public static class CallGraphBuilder
     /// Finds every operation tree of a syntax tree (member bodies, initializers, top-level statements) and records what it
     /// uses as edges of its owning member. Lambdas and local functions belong to their member, except minimal API handlers.
     /// </summary>
-    private sealed class BodyWalker(ProjectGraph graph, SemanticModel model, HashSet<string> entryIds, CancellationToken cancellationToken)
+    internal sealed class BodyWalker(ProjectGraph graph, HashSet<string> entryIds, CancellationToken cancellationToken)
     {
-        private readonly HashSet<SyntaxNode> roots = [];
-
-        public void Visit(SyntaxNode node)
+        /// <summary>Walks the blocks of one owning member; blocks of different members arrive concurrently.</summary>
+        public void WalkBlocks(System.Collections.Immutable.ImmutableArray<IOperation> blocks, ISymbol owningSymbol)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var operation = node.Parent is null ? null : model.GetOperation(node, cancellationToken);
-            if (operation is not null)
+            lock (graph)
             {
-                while (operation.Parent is not null)
+                foreach (var block in blocks)
                 {
-                    operation = operation.Parent;
-                }
-
-                if (roots.Add(operation.Syntax))
-                {
-                    foreach (var owner in Owners(operation))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var owner in Owners(block, owningSymbol))
                     {
-                        Walk(operation, owner);
+                        Walk(block, owner);
                     }
                 }
-
-                return;
-            }
-
-            foreach (var child in node.ChildNodes())
-            {
-                Visit(child);
             }
         }
 
-        private IEnumerable<string> Owners(IOperation root)
+        private static IEnumerable<string> Owners(IOperation root, ISymbol owningSymbol)
         {
             switch (root)
             {
-                case IParameterInitializerOperation:
+                case IParameterInitializerOperation or IAttributeOperation:
                     return [];
                 case IFieldInitializerOperation { InitializedFields: [var field, ..] }:
                     return field.IsStatic ? Ids(field) : InstanceConstructors(field.ContainingType);
@@ -426,15 +458,10 @@ public static class CallGraphBuilder
                     return property.IsStatic ? Ids((ISymbol?)property.GetMethod ?? property) : InstanceConstructors(property.ContainingType);
             }
 
-            var symbol = model.GetDeclaredSymbol(root.Syntax, cancellationToken);
-            if (symbol is not IMethodSymbol)
+            var symbol = owningSymbol;
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
             {
-                var position = root.ChildOperations.FirstOrDefault(c => !c.IsImplicit)?.Syntax.SpanStart ?? root.Syntax.SpanStart;
-                symbol = model.GetEnclosingSymbol(position, cancellationToken);
-                while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-                {
-                    symbol = symbol.ContainingSymbol;
-                }
+                symbol = symbol.ContainingSymbol;
             }
 
             symbol = symbol switch
@@ -599,7 +626,7 @@ public static class CallGraphBuilder
                     if (entryIds.Add(id))
                     {
                         graph.DisplayNames[id] = name;
-                        if (model.GetEnclosingSymbol(lambda.Syntax.SpanStart, cancellationToken)?.ContainingType is { } type)
+                        if (lambda.SemanticModel?.GetEnclosingSymbol(lambda.Syntax.SpanStart, cancellationToken)?.ContainingType is { } type)
                         {
                             graph.ContainingTypes[id] = TypeName(type);
                         }
