@@ -39,9 +39,28 @@ internal static class KnownSymbols
             }
         }
 
+        // AllInterfaces is costly on hot paths (every member access in a compilation): only walk it for interface sets.
+        if (!ContainsInterface(candidates))
+        {
+            return false;
+        }
+
         foreach (var implemented in type.AllInterfaces)
         {
             if (candidates.Contains(implemented.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsInterface(ImmutableHashSet<INamedTypeSymbol> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.TypeKind == TypeKind.Interface)
             {
                 return true;
             }
