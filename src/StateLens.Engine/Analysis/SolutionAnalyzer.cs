@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StateLens.Engine.Loading;
 using StateLens.Engine.Model;
 
@@ -24,10 +23,7 @@ public static class SolutionAnalyzer
         MsBuildRegistration.EnsureRegistered(root);
 
         // MSBuild types are only touched inside WorkspaceRun, after the locator has registered the SDK.
-        var stopwatch = Stopwatch.StartNew();
-        var model = await WorkspaceRun.RunAsync(options, input, root, entries, progress, timings ?? new PhaseTimings(), cancellationToken);
-        Debug.WriteLine($"analysis took {stopwatch.Elapsed}");
-        return model;
+        return await WorkspaceRun.RunAsync(options, input, root, entries, progress, timings ?? new PhaseTimings(), cancellationToken);
     }
 
     public static string Relative(string root, string path) =>
