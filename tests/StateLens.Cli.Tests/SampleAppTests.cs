@@ -58,6 +58,22 @@ public sealed partial class SampleAppTests(InstalledTool tool) : IAsyncLifetime
     }
 
     [Fact]
+    public void ProjectVerdicts_EqualTheIntendedVerdictsInTheSampleReadme()
+    {
+        var readme = File.ReadAllText(Path.Combine(sample, "README.md"));
+        var intended = IntendedVerdict().Matches(readme).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "statelens.json")));
+        var actual = json.RootElement.GetProperty("projects").EnumerateArray()
+            .Where(p => intended.ContainsKey(p.GetProperty("name").GetString()!))
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("verdict").GetString()!);
+        Assert.True(intended.Count >= 5, "the sample README lists the intended verdicts");
+        Assert.Equal(intended.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+    }
+
+    [GeneratedRegex(@"^\| `([\w.]+)` \|[^\n]*?\| \*\*(stateless|stateful-externalizable|host-bound)\*\*", RegexOptions.Multiline)]
+    private static partial Regex IntendedVerdict();
+
+    [Fact]
     public void AnalysedSources_AreNotModified()
     {
         Assert.Equal(sourcesBefore, HashSources(sample));
