@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Reflection;
-using System.Reflection.Metadata;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.VisualBasic;
 using StateLens.Engine.Decomposition;
+using StateLens.Tests.Shared;
 
 namespace StateLens.Engine.Tests.Infrastructure;
 
@@ -21,8 +20,6 @@ public enum Framework
 /// <summary>In-memory compilations of snippets, for the call-graph builder.</summary>
 internal static class Compilations
 {
-    private static readonly ConcurrentDictionary<Framework, IReadOnlyList<MetadataReference>> Cache = new();
-
     public static ProjectGraph CSharpGraph(Framework framework, string source, OutputKind output = OutputKind.DynamicallyLinkedLibrary) =>
         CallGraphBuilder.Build("App", CSharp(framework, output, source), CancellationToken.None);
 
@@ -58,37 +55,7 @@ internal static class Compilations
     }
 
     private static IReadOnlyList<MetadataReference> References(Framework framework) =>
-        Cache.GetOrAdd(framework, f => f == Framework.NetCore ? LoadNetCore() : LoadNetFramework());
-
-    private static IReadOnlyList<MetadataReference> LoadNetCore()
-    {
-        var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var packs = Path.Combine(dotnetRoot, "packs");
-        return new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" }
-            .SelectMany(pack => Directory.GetFiles(Path.Combine(HighestVersion(Path.Combine(packs, pack)), "ref", "net10.0"), "*.dll"))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToList();
-    }
-
-    private static IReadOnlyList<MetadataReference> LoadNetFramework()
-    {
-        var packageRoot = typeof(Compilations).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
-        var root = Path.Combine(packageRoot, "microsoft.netframework.referenceassemblies.net48", "1.0.3", "build", ".NETFramework", "v4.8");
-        return Directory.GetFiles(root, "*.dll")
-            .Concat(Directory.GetFiles(Path.Combine(root, "Facades"), "netstandard.dll"))
-            .Where(IsManagedAssembly)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToList();
-    }
-
-    private static bool IsManagedAssembly(string path)
-    {
-        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
-        return reader.HasMetadata && reader.GetMetadataReader().IsAssembly;
-    }
-
-    private static string HighestVersion(string folder) =>
-        Directory.GetDirectories(folder)
-            .OrderByDescending(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version(0, 0))
-            .First();
+        framework == Framework.NetCore
+            ? ReferencePacks.NetCore()
+            : ReferencePacks.NetFramework(typeof(Compilations).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!);
 }
