@@ -115,6 +115,25 @@ public sealed class BadInputTests(InstalledTool tool)
     }
 
     [Fact]
+    public async Task BrokenReportTemplate_IsAUserError()
+    {
+        var solution = NewSolution("templates", out var folder);
+        var templates = Path.Combine(folder, "my-templates");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "summary.sbn"), "{{ for x in model.projects }} never closed");
+        var result = await tool.RunAsync(folder, "analyze", solution, "--out", Path.Combine(folder, "out"), "--format", "html", "--templates", templates);
+        AssertUserError(result, "summary.sbn");
+    }
+
+    [Fact]
+    public async Task MissingTemplateFolder_IsAUserError()
+    {
+        var solution = NewSolution("notemplates", out var folder);
+        var result = await tool.RunAsync(folder, "analyze", solution, "--out", Path.Combine(folder, "out"), "--format", "html", "--templates", Path.Combine(folder, "nowhere"));
+        AssertUserError(result, "--templates", "nowhere");
+    }
+
+    [Fact]
     public async Task UnreadableSourceFile_GivesAPartialResultThatNamesIt()
     {
         var solution = NewSolution("unreadable", out var folder);

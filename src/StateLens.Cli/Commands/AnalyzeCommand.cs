@@ -74,6 +74,14 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
                 return ValidationResult.Error($"unknown --fail-on severity '{FailOn}'; use info, warning or error");
             }
 
+            foreach (var (option, folder) in new[] { ("--templates", Templates), ("--scaffold-templates", ScaffoldTemplates) })
+            {
+                if (folder is not null && !Directory.Exists(folder))
+                {
+                    return ValidationResult.Error($"the {option} folder '{folder}' does not exist");
+                }
+            }
+
             if (Properties.FirstOrDefault(p => !p.Contains('=', StringComparison.Ordinal) || p.StartsWith('=')) is { } bad)
             {
                 return ValidationResult.Error($"--property '{bad}' is not NAME=VALUE");
