@@ -20,7 +20,7 @@ internal enum StateChangeKind
 }
 
 /// <summary>One run-time change of a field or auto-property: which, how, by which member, where.</summary>
-internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol writer, Location location)
+internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol writer, Location location, IMethodSymbol? method = null)
 {
     /// <summary>The field or auto-property that changes.</summary>
     public ISymbol State { get; } = state;
@@ -32,7 +32,10 @@ internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol w
 
     public Location Location { get; } = location;
 
-    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location);
+    /// <summary>The method whose body makes the change; null inside lambdas and local functions (they run later).</summary>
+    public IMethodSymbol? Method { get; } = method;
+
+    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location, Method);
 }
 
 /// <summary>
@@ -103,7 +106,7 @@ internal sealed class MutableStateInspector
         "UnionWith", "ExceptWith", "IntersectWith", "SymmetricExceptWith", "Move", "SetItem");
 
     private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
-        OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Invocation);
+        OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.MethodReference);
 
     private readonly Compilation compilation;
     private readonly ImmutableHashSet<INamedTypeSymbol> collectionTypes;
@@ -113,8 +116,12 @@ internal sealed class MutableStateInspector
     private readonly INamedTypeSymbol? volatileType;
     private readonly INamedTypeSymbol? lazyInitializer;
     private readonly INamedTypeSymbol? lazy;
+    private readonly INamedTypeSymbol? aspNetCore;
     private readonly ConcurrentBag<StateChange> changes = new();
     private readonly ConcurrentBag<(IFieldSymbol Field, IPropertySymbol Setter)> setterWrites = new();
+
+    /// <summary>Every call or method-group use of a source method: the calling method, or null when not a plain method body.</summary>
+    private readonly ConcurrentBag<(IMethodSymbol Callee, IMethodSymbol? Caller, bool InInitializer)> calls = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<IPropertySymbol, IFieldSymbol>> autoProperties =
         new(SymbolEqualityComparer.Default);
 
@@ -134,6 +141,7 @@ internal sealed class MutableStateInspector
         volatileType = KnownSymbols.Type(compilation, "System.Threading.Volatile");
         lazyInitializer = KnownSymbols.Type(compilation, "System.Threading.LazyInitializer");
         lazy = KnownSymbols.Type(compilation, "System.Lazy`1");
+        aspNetCore = KnownSymbols.Type(compilation, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
     }
 
     /// <summary>Creates an inspector for the compilation and registers the operation action that feeds it.</summary>
@@ -214,7 +222,12 @@ internal sealed class MutableStateInspector
                 AnalyzePropertyReference(context, propertyReference);
                 break;
             case IInvocationOperation invocation:
+                RecordCall(context, invocation, invocation.TargetMethod);
                 AnalyzeInvocation(context, invocation);
+                break;
+            case IMethodReferenceOperation methodReference:
+                // A method group becomes a delegate that can run at any time: never start-up only.
+                RecordCall(context, null, methodReference.Method);
                 break;
         }
     }
@@ -246,7 +259,7 @@ internal sealed class MutableStateInspector
             return;
         }
 
-        changes.Add(new StateChange(state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation()));
+        changes.Add(new StateChange(state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation(), PlainMethod(context, insideFunction)));
     }
 
     private void AnalyzePropertyReference(OperationAnalysisContext context, IPropertyReferenceOperation reference)
@@ -279,12 +292,12 @@ internal sealed class MutableStateInspector
             return;
         }
 
-        if (IsInitialization(context, reference, property, out _))
+        if (IsInitialization(context, reference, property, out var insideFunction))
         {
             return;
         }
 
-        changes.Add(new StateChange(property, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation()));
+        changes.Add(new StateChange(property, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation(), PlainMethod(context, insideFunction)));
     }
 
     private void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation)
@@ -305,12 +318,125 @@ internal sealed class MutableStateInspector
 
     private void RecordMutation(OperationAnalysisContext context, IOperation site, ISymbol holder)
     {
-        if (IsInitialization(context, site, holder, out _))
+        if (IsInitialization(context, site, holder, out var insideFunction))
         {
             return;
         }
 
-        changes.Add(new StateChange(holder, StateChangeKind.Mutation, Writer(context.ContainingSymbol), site.Syntax.GetLocation()));
+        changes.Add(new StateChange(holder, StateChangeKind.Mutation, Writer(context.ContainingSymbol), site.Syntax.GetLocation(), PlainMethod(context, insideFunction)));
+    }
+
+    private static IMethodSymbol? PlainMethod(OperationAnalysisContext context, bool insideFunction) =>
+        insideFunction ? null : context.ContainingSymbol as IMethodSymbol;
+
+    private void RecordCall(OperationAnalysisContext context, IOperation? invocation, IMethodSymbol target)
+    {
+        var callee = target.OriginalDefinition;
+        if (callee.MethodKind != MethodKind.Ordinary || !IsFromSource(callee))
+        {
+            return;
+        }
+
+        IMethodSymbol? caller = null;
+        var inInitializer = false;
+        if (invocation is not null && !IsInsideFunction(invocation))
+        {
+            caller = (context.ContainingSymbol as IMethodSymbol)?.OriginalDefinition;
+
+            // A static field or property initialiser runs once, like the static constructor.
+            inInitializer = context.ContainingSymbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
+        }
+
+        calls.Add((callee, caller, inInitializer));
+    }
+
+    private static bool IsInsideFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Source methods that only ever run as part of start-up: every call comes from start-up code (see
+    /// <see cref="IsStartup"/>), a static constructor, or another such method, and the method is never used as a
+    /// delegate, overridden or reached through an interface. <c>SiteSettings.Load()</c> called from Application_Start
+    /// configures every replica alike.
+    /// </summary>
+    private HashSet<IMethodSymbol> StartupOnlyMethods()
+    {
+        var callers = new Dictionary<IMethodSymbol, List<(IMethodSymbol? Caller, bool InInitializer)>>(SymbolEqualityComparer.Default);
+        foreach (var (callee, caller, inInitializer) in calls)
+        {
+            if (!callers.TryGetValue(callee, out var list))
+            {
+                callers[callee] = list = new List<(IMethodSymbol?, bool)>();
+            }
+
+            list.Add((caller, inInitializer));
+        }
+
+        var result = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var candidates = callers.Where(pair => IsPlainCallee(pair.Key)).ToList();
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var pair in candidates)
+            {
+                if (!result.Contains(pair.Key)
+                    && pair.Value.All(call => call.InInitializer
+                        || call.Caller is { } caller
+                        && (caller.MethodKind == MethodKind.StaticConstructor || IsStartupCaller(caller) || result.Contains(caller))))
+                {
+                    result.Add(pair.Key);
+                    added = true;
+                }
+            }
+        }
+        while (added);
+
+        return result;
+    }
+
+    /// <summary>
+    /// Start-up code whose callees are start-up only too. Main counts only in ASP.NET Core applications: in a console
+    /// program or Windows service, Main is the whole program, not its start-up.
+    /// </summary>
+    private bool IsStartupCaller(IMethodSymbol caller) =>
+        IsStartup(caller) && (caller.Name is not ("Main" or "<Main>$") || aspNetCore is not null);
+
+    private static bool IsPlainCallee(IMethodSymbol method)
+    {
+        if (method.IsVirtual || method.IsOverride || method.IsAbstract || !method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return false;
+        }
+
+        if (method.IsStatic)
+        {
+            return true;
+        }
+
+        var type = method.ContainingType;
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The source field or auto-property of a mutable collection type that <paramref name="receiver"/> reads, if any.</summary>
@@ -612,7 +738,8 @@ internal sealed class MutableStateInspector
             return existing;
         }
 
-        var all = changes.ToList();
+        var startupOnly = StartupOnlyMethods();
+        var all = changes.Where(c => c.Method is null || !startupOnly.Contains(c.Method.OriginalDefinition)).ToList();
         var byState = all.GroupBy(c => c.State, SymbolEqualityComparer.Default)
             .ToDictionary(g => g.Key!, g => g.ToList(), SymbolEqualityComparer.Default);
 

@@ -383,4 +383,117 @@ public sealed class SL4001StaticFieldWrittenTests
             End Sub
         End Class
         """);
+
+    [Fact]
+    public Task SettingsLoadedByHelperCalledOnlyFromApplicationStart_AreNotReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System;
+        using System.Configuration;
+        public static class SiteSettings
+        {
+            private static string _theme;
+            public static string SiteName { get; private set; }
+            public static string Theme { get { return _theme; } set { _theme = value; } }
+            public static int {|SL4001:PageSize|} { get; set; }
+
+            public static void Load()
+            {
+                SiteName = ConfigurationManager.AppSettings["SiteName"];
+                Theme = ConfigurationManager.AppSettings["Theme"] ?? "Standard";
+                LoadPaging();
+            }
+
+            private static void LoadPaging() => PageSize = int.Parse(ConfigurationManager.AppSettings["PageSize"] ?? "10");
+        }
+
+        public class Global : System.Web.HttpApplication
+        {
+            protected void Application_Start(object sender, EventArgs e) => SiteSettings.Load();
+        }
+
+        public class SettingsPage : System.Web.UI.Page
+        {
+            protected void Save_Click(object sender, EventArgs e) => SiteSettings.PageSize = 20;
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task HelperAlsoRunByTimerAfterStart_IsReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System;
+        using System.Threading;
+        public static class ExchangeRates
+        {
+            private static decimal {|SL4001:_usdRate|};
+            public static decimal UsdRate => _usdRate;
+            public static void Refresh(object state) => _usdRate = Fetch();
+            private static decimal Fetch() => 1.08m;
+        }
+
+        public class Global : System.Web.HttpApplication
+        {
+            private static Timer _timer;
+
+            protected void Application_Start(object sender, EventArgs e)
+            {
+                ExchangeRates.Refresh(null);
+                _timer = new Timer(ExchangeRates.Refresh, null, 60000, 60000);
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task ConsoleMainIsTheWholeProgram_WritesInItsCalleesAreReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        public static class Program
+        {
+            private static int {|SL4001:_processed|};
+
+            public static void Main() => Run();
+
+            private static void Run()
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    _processed++;
+                }
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task NopStyleGenericSingletonHolderSetOnFirstUse_IsReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System;
+        using System.Collections.Generic;
+        using System.Runtime.CompilerServices;
+        public interface IEngine { T Resolve<T>() where T : class; }
+        public class ShopEngine : IEngine { public T Resolve<T>() where T : class => null; }
+
+        public class BaseSingleton
+        {
+            static BaseSingleton() { AllSingletons = new Dictionary<Type, object>(); }
+            public static IDictionary<Type, object> {|SL4002:AllSingletons|} { get; }
+        }
+
+        public class Singleton<T> : BaseSingleton
+        {
+            private static T {|SL4001:_instance|};
+            public static T Instance
+            {
+                get => _instance;
+                set
+                {
+                    _instance = value;
+                    AllSingletons[typeof(T)] = value;
+                }
+            }
+        }
+
+        public static class EngineContext
+        {
+            [MethodImpl(MethodImplOptions.Synchronized)]
+            public static IEngine Create() => Singleton<IEngine>.Instance ?? (Singleton<IEngine>.Instance = new ShopEngine());
+
+            public static void Replace(IEngine engine) => Singleton<IEngine>.Instance = engine;
+
+            public static IEngine Current => Singleton<IEngine>.Instance ?? Create();
+        }
+        """);
 }
