@@ -55,7 +55,12 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
         var serilogSinks = KnownSymbols.Type(compilation, "Serilog.Configuration.LoggerSinkConfiguration");
         var loggingBuilders = KnownSymbols.Types(
             compilation, "Microsoft.Extensions.Logging.ILoggingBuilder", "Microsoft.Extensions.Logging.ILoggerFactory");
-        var fileAppenders = KnownSymbols.Types(compilation, "log4net.Appender.FileAppender", "NLog.Targets.FileTarget");
+        var fileAppenders = KnownSymbols.Types(
+            compilation,
+            "log4net.Appender.FileAppender",
+            "NLog.Targets.FileTarget",
+            "Elmah.XmlFileErrorLog",
+            "Microsoft.Practices.EnterpriseLibrary.Logging.TraceListeners.FlatFileTraceListener");
         var traceListeners = KnownSymbols.Types(
             compilation,
             "System.Diagnostics.TextWriterTraceListener",
@@ -117,7 +122,12 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
                         Descriptors.FileLogger,
                         creation.Syntax.GetLocation(),
                         ConfigDocuments.Properties(type.QualifiedName()),
-                        library is "log4net" or "NLog" ? library + " " + type.Name : type.Name));
+                        library switch
+                        {
+                            "log4net" or "NLog" => library + " " + type.Name,
+                            "Elmah" => "ELMAH " + type.Name,
+                            _ => type.Name,
+                        }));
                 }
             },
             OperationKind.ObjectCreation);

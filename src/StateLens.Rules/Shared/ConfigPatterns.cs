@@ -36,7 +36,9 @@ internal static class ConfigPatterns
 
     private static readonly string[] DatabaseFileExtensions = { ".mdf", ".sdf", ".db", ".db3", ".sqlite", ".sqlite3" };
 
-    private static readonly string[] TraceFileListeners = { "TextWriterTraceListener", "XmlWriterTraceListener", "DelimitedListTraceListener" };
+    // Enterprise Library's FlatFileTraceListener (and RollingFlatFileTraceListener) take their file from fileName.
+    private static readonly string[] TraceFileListeners =
+        { "TextWriterTraceListener", "XmlWriterTraceListener", "DelimitedListTraceListener", "FlatFileTraceListener" };
 
     /// <summary>A drive-letter (C:\, D:/) or UNC (\\server\share\) path: storage of one Windows machine.</summary>
     public static bool IsMachinePath(string? value) =>
@@ -123,10 +125,18 @@ internal static class ConfigPatterns
                 && (ConfigDocuments.Is(parent, "listeners") || ConfigDocuments.Is(parent, "sharedListeners"))
                 && ConfigDocuments.Attribute(element, "type") is { } type
                 && TraceFileListeners.Any(listener => Contains(type, listener))
-                && !string.IsNullOrWhiteSpace(ConfigDocuments.Attribute(element, "initializeData")))
+                && (!string.IsNullOrWhiteSpace(ConfigDocuments.Attribute(element, "initializeData"))
+                    || !string.IsNullOrWhiteSpace(ConfigDocuments.Attribute(element, "fileName"))))
             {
                 var name = ConfigDocuments.Attribute(element, "name");
                 yield return new XmlFileSink(element, Named("Trace listener", name), name);
+            }
+            else if (ConfigDocuments.Is(element, "errorLog")
+                && ConfigDocuments.HasAncestor(element, "elmah")
+                && Contains(ConfigDocuments.Attribute(element, "type"), "XmlFileErrorLog"))
+            {
+                // ELMAH's XmlFileErrorLog keeps one XML file per error under logPath (usually ~/App_Data).
+                yield return new XmlFileSink(element, "ELMAH XmlFileErrorLog", null);
             }
             else if (ConfigDocuments.Is(element, "add")
                 && element.Parent is { } settings

@@ -66,6 +66,11 @@ internal sealed class FileWriteCatalogue
         Methods(compilation, "System.IO.DirectoryInfo", Entry.Argument("destDirName"), "MoveTo");
 
         Methods(compilation, "System.Drawing.Image", Entry.Argument("filename"), "Save");
+        Methods(compilation, "System.Web.Helpers.WebImage", Entry.Argument("filePath"), "Save");
+        Methods(compilation, "SixLabors.ImageSharp.ImageExtensions", Entry.Argument(pathParameter),
+            "Save", "SaveAsync", "SaveAsBmp", "SaveAsBmpAsync", "SaveAsGif", "SaveAsGifAsync", "SaveAsJpeg", "SaveAsJpegAsync",
+            "SaveAsPng", "SaveAsPngAsync", "SaveAsTiff", "SaveAsTiffAsync", "SaveAsWebp", "SaveAsWebpAsync");
+        Methods(compilation, "System.Net.WebClient", Entry.Argument("fileName"), "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync");
         Methods(compilation, "System.Xml.XmlDocument", Entry.Argument("filename"), "Save");
         Methods(compilation, "System.Xml.Linq.XDocument", Entry.Argument("fileName"), "Save");
         Methods(compilation, "System.Xml.Linq.XElement", Entry.Argument("fileName"), "Save");
