@@ -38,6 +38,7 @@ internal sealed class FileWriteCatalogue
     private const int FileModeOpen = 3;
     private const int FileAccessWrite = 2;
     private const int ZipArchiveModeRead = 0;
+    private const int VisualBasicOpenModeInput = 1;
 
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, Entry>> methods = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Entry> constructors = new(SymbolEqualityComparer.Default);
@@ -93,6 +94,20 @@ internal sealed class FileWriteCatalogue
             Methods(compilation, vbFileSystem, Entry.Argument("destinationDirectoryName"), "CopyDirectory", "MoveDirectory");
         }
 
+        // The classic Visual Basic file functions (FileOpen/Print/FileClose, Kill, MkDir) of VB6-era code.
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("FileName").With(ModeCheck.VisualBasicOpenMode), "FileOpen");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("PathName"), "Kill");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("Path"), "MkDir", "RmDir");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("Destination"), "FileCopy");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("NewPath"), "Rename");
+
+        // Office exports: ClosedXML's SaveAs(file) and the Open XML SDK's Create(path, type).
+        Methods(compilation, "ClosedXML.Excel.XLWorkbook", Entry.Argument("file"), "SaveAs");
+        foreach (var openXmlDocument in new[] { "SpreadsheetDocument", "WordprocessingDocument", "PresentationDocument" })
+        {
+            Methods(compilation, "DocumentFormat.OpenXml.Packaging." + openXmlDocument, Entry.Argument(pathParameter), "Create");
+        }
+
         Constructor(compilation, "System.IO.FileStream", Entry.Argument(pathParameter).With(ModeCheck.FileMode));
         Constructor(compilation, "System.IO.StreamWriter", Entry.Argument(pathParameter));
         Constructor(compilation, "System.Xml.XmlTextWriter", Entry.Argument("filename"));
@@ -103,6 +118,7 @@ internal sealed class FileWriteCatalogue
         None,
         FileMode,
         ZipArchiveMode,
+        VisualBasicOpenMode,
     }
 
     public static FileWriteCatalogue Create(Compilation compilation) => new(compilation);
@@ -191,6 +207,8 @@ internal sealed class FileWriteCatalogue
                 var access = IntConstant(FilePathClassifier.ArgumentNamed(arguments, "access"));
                 var mode = IntConstant(FilePathClassifier.ArgumentNamed(arguments, "mode"));
                 return (access is { } a && (a & FileAccessWrite) != 0) || (mode is { } m && m != FileModeOpen);
+            case ModeCheck.VisualBasicOpenMode:
+                return IntConstant(FilePathClassifier.ArgumentNamed(arguments, "Mode")) is { } openMode && openMode != VisualBasicOpenModeInput;
             case ModeCheck.ZipArchiveMode:
                 return IntConstant(FilePathClassifier.ArgumentNamed(arguments, "mode")) is { } zipMode && zipMode != ZipArchiveModeRead;
             default:
