@@ -52,7 +52,8 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCode(CompilationStartAnalysisContext start)
     {
         var compilation = start.Compilation;
-        var serilogSinks = KnownSymbols.Type(compilation, "Serilog.Configuration.LoggerSinkConfiguration");
+        var serilogSinks = KnownSymbols.Types(
+            compilation, "Serilog.Configuration.LoggerSinkConfiguration", "Serilog.Configuration.LoggerAuditSinkConfiguration");
         var loggingBuilders = KnownSymbols.Types(
             compilation, "Microsoft.Extensions.Logging.ILoggingBuilder", "Microsoft.Extensions.Logging.ILoggerFactory");
         var fileAppenders = KnownSymbols.Types(
@@ -66,7 +67,7 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
             "System.Diagnostics.TextWriterTraceListener",
             "System.Diagnostics.XmlWriterTraceListener",
             "System.Diagnostics.DelimitedListTraceListener");
-        if (serilogSinks is null && loggingBuilders.IsEmpty && fileAppenders.IsEmpty && traceListeners.IsEmpty)
+        if (serilogSinks.IsEmpty && loggingBuilders.IsEmpty && fileAppenders.IsEmpty && traceListeners.IsEmpty)
         {
             return;
         }
@@ -83,7 +84,7 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
 
                 var extended = method.Parameters[0].Type;
                 string? description = null;
-                if (method.Name is "File" or "RollingFile" && SymbolEqualityComparer.Default.Equals(extended, serilogSinks))
+                if (method.Name is "File" or "RollingFile" && extended is INamedTypeSymbol sinks && serilogSinks.Contains(sinks))
                 {
                     description = "Serilog " + method.Name + " sink";
                 }

@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace StateLens.Rules.Shared;
 
 /// <summary>A matched file-system write: the API, and where its target path comes from.</summary>
-internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument)
+internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument, bool writesOwnConfig = false)
 {
+    /// <summary>System.Configuration's Configuration.Save(): rewrites the application's own web.config / app.config.</summary>
+    public bool WritesOwnConfig { get; } = writesOwnConfig;
+
     public ISymbol Api { get; } = api;
 
     /// <summary>The FileInfo/DirectoryInfo the write acts on, for instance members.</summary>
@@ -67,6 +70,9 @@ internal sealed class FileWriteCatalogue
         Methods(compilation, "System.IO.DirectoryInfo", Entry.Argument("destDirName"), "MoveTo");
 
         Methods(compilation, "System.Drawing.Image", Entry.Argument("filename"), "Save");
+        // WebConfigurationManager.OpenWebConfiguration("~") ... config.Save(): installers and admin pages rewriting web.config.
+        Methods(compilation, "System.Configuration.Configuration", Entry.ApplicationConfig(), "Save");
+        Methods(compilation, "System.Configuration.Configuration", Entry.Argument("filename"), "SaveAs");
         Methods(compilation, "System.Web.Helpers.WebImage", Entry.Argument("filePath"), "Save");
         Methods(compilation, "SixLabors.ImageSharp.ImageExtensions", Entry.Argument(pathParameter),
             "Save", "SaveAsync", "SaveAsBmp", "SaveAsBmpAsync", "SaveAsGif", "SaveAsGifAsync", "SaveAsJpeg", "SaveAsJpegAsync",
@@ -174,7 +180,7 @@ internal sealed class FileWriteCatalogue
             return null;
         }
 
-        return new FileWrite(api, entry.UsesReceiver ? instance : null, path);
+        return new FileWrite(api, entry.UsesReceiver ? instance : null, path, entry.OwnConfig);
     }
 
     private static IOperation? PathArgument(ImmutableArray<IArgumentOperation> arguments, string[] names)
@@ -275,8 +281,10 @@ internal sealed class FileWriteCatalogue
         }
     }
 
-    private sealed class Entry(string[] parameters, bool usesReceiver, ModeCheck check)
+    private sealed class Entry(string[] parameters, bool usesReceiver, ModeCheck check, bool ownConfig = false)
     {
+        public bool OwnConfig { get; } = ownConfig;
+
         public string[] Parameters { get; } = parameters;
 
         public bool UsesReceiver { get; } = usesReceiver;
@@ -286,6 +294,8 @@ internal sealed class FileWriteCatalogue
         public static Entry Argument(params string[] parameters) => new(parameters, false, ModeCheck.None);
 
         public static Entry Receiver() => new(System.Array.Empty<string>(), true, ModeCheck.None);
+
+        public static Entry ApplicationConfig() => new(System.Array.Empty<string>(), false, ModeCheck.None, ownConfig: true);
 
         public Entry With(ModeCheck modeCheck) => new(Parameters, UsesReceiver, modeCheck);
 

@@ -456,4 +456,24 @@ public sealed class SL1001FileWriteUnderAppFolderTests
         }
         """,
     });
+
+    [Fact]
+    public Task InstallerRewritingWebConfig_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.Configuration;
+        using System.Web.Configuration;
+
+        public class InstallController
+        {
+            public void SaveConnection(string connectionString)
+            {
+                var config = WebConfigurationManager.OpenWebConfiguration("~");
+                config.ConnectionStrings.ConnectionStrings["Shop"].ConnectionString = connectionString;
+                {|SL1001:config.Save(ConfigurationSaveMode.Modified)|};
+                ConfigurationManager.RefreshSection("connectionStrings");
+            }
+
+            public string ReadSetting(string key) =>
+                WebConfigurationManager.OpenWebConfiguration("~").AppSettings.Settings[key]?.Value;
+        }
+        """, Framework.NetFramework);
 }

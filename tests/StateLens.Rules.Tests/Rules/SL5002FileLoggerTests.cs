@@ -379,4 +379,36 @@ public sealed class SL5002FileLoggerTests
         }
         """,
     }, Framework.NetFramework);
+
+    [Fact]
+    public Task SerilogAuditToFile_IsReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
+    {
+        """
+        using Serilog;
+        using Serilog.Configuration;
+
+        public static class AuditLog
+        {
+            public static LoggerConfiguration Configure(LoggerConfiguration configuration) =>
+                configuration.AuditTo.{|SL5002:File("audit/orders.log")|};
+        }
+        """,
+        """
+        namespace Serilog
+        {
+            public class LoggerConfiguration
+            {
+                public Serilog.Configuration.LoggerAuditSinkConfiguration AuditTo { get; } = new Serilog.Configuration.LoggerAuditSinkConfiguration();
+            }
+            public static class FileLoggerConfigurationExtensions
+            {
+                public static LoggerConfiguration File(this Serilog.Configuration.LoggerAuditSinkConfiguration sinkConfiguration, string path) => null;
+            }
+        }
+        namespace Serilog.Configuration
+        {
+            public class LoggerAuditSinkConfiguration { }
+        }
+        """,
+    });
 }
