@@ -88,9 +88,16 @@ public sealed class SL5002FileLoggerTests
             <layout type="log4net.Layout.SimpleLayout" />
           </appender>
           <appender name="Trace" type="log4net.Appender.TraceAppender" />
+          <appender name="OldDailyFile" type="log4net.Appender.RollingFileAppender">
+            <file value="logs\old.log" />
+          </appender>
           <root>
             <appender-ref ref="BillingLog" />
           </root>
+          <logger name="Billing.Payments" additivity="false">
+            <level value="ERROR" />
+            <appender-ref ref="Errors" />
+          </logger>
         </log4net>
         """));
 
@@ -411,4 +418,23 @@ public sealed class SL5002FileLoggerTests
         }
         """,
     });
+
+    [Fact]
+    public Task NLogTargetsNoRuleWritesTo_AreNotReported() => VerifyConfigAsync(new AdditionalFile("/src/Shop/NLog.config", """
+        <?xml version="1.0" encoding="utf-8" ?>
+        <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+          <targets async="true">
+            {|SL5002:<target xsi:type="File" name="allfile" fileName="${basedir}/logs/all-${shortdate}.log" />|}
+            <target xsi:type="BufferingWrapper" name="buffered">
+              {|SL5002:<target xsi:type="File" name="errors" fileName="${basedir}/logs/errors.log" />|}
+            </target>
+            <target xsi:type="File" name="debugfile" fileName="${basedir}/logs/debug.log" />
+            <target xsi:type="ColoredConsole" name="console" />
+          </targets>
+          <rules>
+            <logger name="*" minlevel="Info" writeTo="allfile, console" />
+            <logger name="*" minlevel="Error" writeTo="buffered" />
+          </rules>
+        </nlog>
+        """));
 }
