@@ -476,4 +476,27 @@ public sealed class SL1001FileWriteUnderAppFolderTests
                 WebConfigurationManager.OpenWebConfiguration("~").AppSettings.Settings[key]?.Value;
         }
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task NewsletterUnderDataDirectory_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System;
+        using System.IO;
+        using System.Xml;
+
+        public static class NewsletterStore
+        {
+            private static string DataFolder => AppDomain.CurrentDomain.GetData("DataDirectory").ToString();
+
+            public static void Subscribe(string email)
+            {
+                var fileName = Path.Combine(DataFolder, "newsletter.xml");
+                var doc = new XmlDocument();
+                doc.LoadXml("<emails/>");
+                doc.DocumentElement.AppendChild(doc.CreateElement("email")).InnerText = email;
+                {|SL1001:doc.Save(fileName)|};
+            }
+
+            public static void Purge() => {|SL1001:File.Delete(Path.Combine((string)AppDomain.CurrentDomain.GetData("DataDirectory"), "newsletter.xml"))|};
+        }
+        """, Framework.NetFramework);
 }
