@@ -499,4 +499,51 @@ public sealed class SL1001FileWriteUnderAppFolderTests
             public static void Purge() => {|SL1001:File.Delete(Path.Combine((string)AppDomain.CurrentDomain.GetData("DataDirectory"), "newsletter.xml"))|};
         }
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task OwnMapPathHelpersGivenVirtualPaths_AreUnderTheAppFolder() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        using System.Text;
+        using System.Web;
+
+        public interface IShopFileProvider
+        {
+            string MapPath(string path);
+        }
+
+        public static class CommonHelper
+        {
+            public static string MapPath(string path)
+            {
+                if (string.IsNullOrEmpty(path) || Path.IsPathRooted(path))
+                {
+                    return path;
+                }
+
+                return HttpContext.Current.Server.MapPath(path);
+            }
+        }
+
+        public class PluginRegistry
+        {
+            private readonly IShopFileProvider fileProvider;
+
+            public PluginRegistry(IShopFileProvider fileProvider)
+            {
+                this.fileProvider = fileProvider;
+            }
+
+            private const string InstalledPluginsFilePath = "~/App_Data/InstalledPlugins.txt";
+
+            public void MarkInstalled(string systemName)
+            {
+                {|SL1001:File.AppendAllText(CommonHelper.MapPath(InstalledPluginsFilePath), systemName + "\n")|};
+                var folder = fileProvider.MapPath("~/App_Data/TempUploads");
+                {|SL1001:Directory.CreateDirectory(folder)|};
+            }
+
+            public void Export(string target, string text) =>
+                {|SL1002:File.WriteAllText(CommonHelper.MapPath(target), text, Encoding.UTF8)|};
+        }
+        """, Framework.NetFramework);
 }
