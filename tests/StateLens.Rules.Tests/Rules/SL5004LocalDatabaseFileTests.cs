@@ -185,4 +185,44 @@ public sealed class SL5004LocalDatabaseFileTests
               <connectionStrings configSource="connectionStrings.config" />
             </configuration>
             """));
+
+    [Fact]
+    public Task ConnectionStringsBuiltAroundAFilePath_AreReported_ConfiguredOnesAreNot() => Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>(new[]
+    {
+        """
+        using System.IO;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Data.Sqlite;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Configuration;
+
+        public class BlogDbSetup
+        {
+            private readonly IWebHostEnvironment env;
+            private readonly IConfiguration configuration;
+
+            public BlogDbSetup(IWebHostEnvironment env, IConfiguration configuration)
+            {
+                this.env = env;
+                this.configuration = configuration;
+            }
+
+            public void Configure(DbContextOptionsBuilder options, string tenant)
+            {
+                var dbPath = Path.Combine(env.ContentRootPath, "App_Data", "blog.db");
+                options.UseSqlite({|SL5004:$"Data Source={dbPath}"|});
+
+                var tenantDb = "Data Source=" + Path.Combine(env.ContentRootPath, "tenants", tenant + ".sqlite") + ";Cache=Shared";
+                using (var connection = new SqliteConnection({|SL5004:tenantDb|}))
+                {
+                    connection.Open();
+                }
+
+                options.UseSqlite($"Data Source={configuration["Blog:DatabasePath"]}");
+                options.UseSqlServer($"Server={configuration["Sql:Host"]};Database=Blog;Integrated Security=True");
+            }
+        }
+        """,
+        DataStubs,
+    });
 }
