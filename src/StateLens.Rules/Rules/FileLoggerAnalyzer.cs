@@ -52,16 +52,22 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCode(CompilationStartAnalysisContext start)
     {
         var compilation = start.Compilation;
-        var serilogSinks = KnownSymbols.Type(compilation, "Serilog.Configuration.LoggerSinkConfiguration");
+        var serilogSinks = KnownSymbols.Types(
+            compilation, "Serilog.Configuration.LoggerSinkConfiguration", "Serilog.Configuration.LoggerAuditSinkConfiguration");
         var loggingBuilders = KnownSymbols.Types(
             compilation, "Microsoft.Extensions.Logging.ILoggingBuilder", "Microsoft.Extensions.Logging.ILoggerFactory");
-        var fileAppenders = KnownSymbols.Types(compilation, "log4net.Appender.FileAppender", "NLog.Targets.FileTarget");
+        var fileAppenders = KnownSymbols.Types(
+            compilation,
+            "log4net.Appender.FileAppender",
+            "NLog.Targets.FileTarget",
+            "Elmah.XmlFileErrorLog",
+            "Microsoft.Practices.EnterpriseLibrary.Logging.TraceListeners.FlatFileTraceListener");
         var traceListeners = KnownSymbols.Types(
             compilation,
             "System.Diagnostics.TextWriterTraceListener",
             "System.Diagnostics.XmlWriterTraceListener",
             "System.Diagnostics.DelimitedListTraceListener");
-        if (serilogSinks is null && loggingBuilders.IsEmpty && fileAppenders.IsEmpty && traceListeners.IsEmpty)
+        if (serilogSinks.IsEmpty && loggingBuilders.IsEmpty && fileAppenders.IsEmpty && traceListeners.IsEmpty)
         {
             return;
         }
@@ -78,7 +84,7 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
 
                 var extended = method.Parameters[0].Type;
                 string? description = null;
-                if (method.Name is "File" or "RollingFile" && SymbolEqualityComparer.Default.Equals(extended, serilogSinks))
+                if (method.Name is "File" or "RollingFile" && extended is INamedTypeSymbol sinks && serilogSinks.Contains(sinks))
                 {
                     description = "Serilog " + method.Name + " sink";
                 }
@@ -117,7 +123,12 @@ public sealed class FileLoggerAnalyzer : DiagnosticAnalyzer
                         Descriptors.FileLogger,
                         creation.Syntax.GetLocation(),
                         ConfigDocuments.Properties(type.QualifiedName()),
-                        library is "log4net" or "NLog" ? library + " " + type.Name : type.Name));
+                        library switch
+                        {
+                            "log4net" or "NLog" => library + " " + type.Name,
+                            "Elmah" => "ELMAH " + type.Name,
+                            _ => type.Name,
+                        }));
                 }
             },
             OperationKind.ObjectCreation);

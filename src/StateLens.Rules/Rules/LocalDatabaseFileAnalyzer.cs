@@ -75,6 +75,7 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
             "System.Data.SQLite.SQLiteConnection",
             "System.Data.SqlServerCe.SqlCeConnection",
             "System.Data.Entity.DbContext");
+        var classifier = new FilePathClassifier(start.Compilation);
 
         start.RegisterOperationAction(
             context =>
@@ -94,7 +95,7 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
                 {
                     if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
                         && parameter.Name.IndexOf("connectionString", StringComparison.OrdinalIgnoreCase) >= 0
-                        && argument.Value.ConstantValue is { HasValue: true, Value: string connectionString }
+                        && ConnectionStringText(argument.Value, classifier, context.CancellationToken) is { } connectionString
                         && ConfigPatterns.IsLocalDatabase(connectionString))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
@@ -107,6 +108,39 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
             },
             OperationKind.Invocation,
             OperationKind.ObjectCreation);
+    }
+
+    /// <summary>
+    /// A constant connection string, or one built in code around a file path: <c>$"Data Source={dbPath}"</c> or
+    /// <c>"Data Source=" + Server.MapPath("~/App_Data/shop.sqlite")</c>, directly or through a local. The path parts are
+    /// followed like a written file's path; parts read from configuration or parameters stay placeholders, so such a
+    /// string is a local database only when its constant text or a followed path names the file.
+    /// </summary>
+    private static string? ConnectionStringText(IOperation value, FilePathClassifier classifier, System.Threading.CancellationToken cancellationToken)
+    {
+        if (value.ConstantValue is { HasValue: true, Value: string constant })
+        {
+            return constant;
+        }
+
+        var built = value;
+        while (built is IConversionOperation conversion)
+        {
+            built = conversion.Operand;
+        }
+
+        if (built is ILocalReferenceOperation local)
+        {
+            built = FilePathClassifier.LastValueOf(local) ?? built;
+        }
+
+        if (built is not (IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }))
+        {
+            return null;
+        }
+
+        var path = classifier.Classify(built, cancellationToken);
+        return path.Kind == FilePathKind.Unknown && path.Text == "*" ? null : path.Text;
     }
 
     /// <summary>EF Core provider methods, and constructors of connections and of EF6 contexts (base("...") included).</summary>

@@ -76,6 +76,11 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
 
     private static FilePath Target(FileWrite write, FilePathClassifier classifier, System.Threading.CancellationToken cancellationToken)
     {
+        if (write.WritesOwnConfig)
+        {
+            return FilePath.AppRoot("~/*.config");
+        }
+
         if (write.Receiver is null)
         {
             return classifier.Classify(write.PathArgument, cancellationToken);

@@ -84,13 +84,22 @@ public sealed class UnsharedProtectionKeysAnalyzer : DiagnosticAnalyzer
         // Symbol names and locations only: holding operations until the end would keep every operation tree alive.
         var users = new ConcurrentBag<(string Symbol, Location Location, bool Weak)>();
         var persisted = 0;
+        var classifier = new FilePathClassifier(start.Compilation);
+        // PersistKeysToFileSystem into the application, working or temp folder: persisted, but per container.
+        var localKeyFolders = new ConcurrentBag<string>();
 
         start.RegisterOperationAction(
             context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (method.Name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
+                if (method.Name == "PersistKeysToFileSystem"
+                    && FilePathClassifier.ArgumentNamed(invocation.Arguments, "directory") is { } directory
+                    && classifier.Classify(directory, context.CancellationToken) is { Kind: FilePathKind.AppRoot or FilePathKind.Relative or FilePathKind.Temp } folder)
+                {
+                    localKeyFolders.Add(folder.Text);
+                }
+                else if (method.Name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
                 {
                     Interlocked.Exchange(ref persisted, 1);
                 }
@@ -131,7 +140,9 @@ public sealed class UnsharedProtectionKeysAnalyzer : DiagnosticAnalyzer
                 Descriptors.UnsharedProtectionKeys,
                 first.Location,
                 ConfigDocuments.Properties(first.Symbol),
-                "Data Protection keys are not persisted"));
+                localKeyFolders.OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault() is { } keyFolder
+                    ? "Data Protection keys are persisted to '" + keyFolder + "' inside the container"
+                    : "Data Protection keys are not persisted"));
         });
     }
 

@@ -27,7 +27,9 @@ public sealed class UploadSavedLocallyAnalyzer : DiagnosticAnalyzer
                 compilation,
                 "System.Web.HttpPostedFile",
                 "System.Web.HttpPostedFileBase",
-                "System.Web.UI.WebControls.FileUpload");
+                "System.Web.UI.WebControls.FileUpload",
+                "AjaxControlToolkit.AsyncFileUpload",
+                "Telerik.Web.UI.UploadedFile");
             var formFile = KnownSymbols.Type(compilation, "Microsoft.AspNetCore.Http.IFormFile");
             var stream = KnownSymbols.Type(compilation, "System.IO.Stream");
             var fileStream = KnownSymbols.Type(compilation, "System.IO.FileStream");

@@ -28,6 +28,12 @@ internal enum ConfigFileKind
 
     /// <summary>appsettings.json or appsettings.{Environment}.json.</summary>
     AppSettingsJson,
+
+    /// <summary>
+    /// Another *.config (connectionStrings.config, db.config, AppSettings.config): an external section that web.config
+    /// pulls in with configSource or file=. Loaded only when its root is such a section.
+    /// </summary>
+    SectionFile,
 }
 
 /// <summary>An XML configuration file with line information, and the text it was read from.</summary>
@@ -144,13 +150,20 @@ internal static class ConfigDocuments
             return ConfigFileKind.AppSettingsJson;
         }
 
+        // One dot only: connectionStrings.Release.config is a transform, like Web.Release.config.
+        if (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase) && name.IndexOf('.') == name.Length - ".config".Length
+            && name.Length > ".config".Length)
+        {
+            return ConfigFileKind.SectionFile;
+        }
+
         return ConfigFileKind.None;
     }
 
     public static XmlConfigDocument? LoadXml(AdditionalText file, CancellationToken cancellationToken)
     {
         var kind = Classify(file.Path);
-        if (kind is not (ConfigFileKind.AppConfig or ConfigFileKind.Log4NetConfig or ConfigFileKind.NLogConfig)
+        if (kind is not (ConfigFileKind.AppConfig or ConfigFileKind.Log4NetConfig or ConfigFileKind.NLogConfig or ConfigFileKind.SectionFile)
             || file.GetText(cancellationToken) is not { } text)
         {
             return null;
@@ -163,13 +176,32 @@ internal static class ConfigDocuments
             var bomLength = content.Length > 0 && content[0] == '\uFEFF' ? 1 : 0;
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
             using var reader = XmlReader.Create(new StringReader(content.Substring(bomLength)), settings);
-            return new XmlConfigDocument(file, text, XDocument.Load(reader, LoadOptions.SetLineInfo), kind, bomLength);
+            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            if (kind == ConfigFileKind.SectionFile)
+            {
+                kind = SectionKind(document.Root);
+                if (kind == ConfigFileKind.None)
+                {
+                    return null;
+                }
+            }
+
+            return new XmlConfigDocument(file, text, document, kind, bomLength);
         }
         catch (XmlException)
         {
             return null;
         }
     }
+
+    /// <summary>What an external section file holds, from its root element; None for other .config files (packages.config).</summary>
+    private static ConfigFileKind SectionKind(XElement? root) => root?.Name.LocalName.ToUpperInvariant() switch
+    {
+        "LOG4NET" => ConfigFileKind.Log4NetConfig,
+        "NLOG" => ConfigFileKind.NLogConfig,
+        "CONNECTIONSTRINGS" or "APPSETTINGS" or "SYSTEM.DIAGNOSTICS" or "ELMAH" => ConfigFileKind.SectionFile,
+        _ => ConfigFileKind.None,
+    };
 
     public static JsonConfigDocument? LoadJson(AdditionalText file, CancellationToken cancellationToken)
     {

@@ -36,7 +36,9 @@ internal static class ConfigPatterns
 
     private static readonly string[] DatabaseFileExtensions = { ".mdf", ".sdf", ".db", ".db3", ".sqlite", ".sqlite3" };
 
-    private static readonly string[] TraceFileListeners = { "TextWriterTraceListener", "XmlWriterTraceListener", "DelimitedListTraceListener" };
+    // Enterprise Library's FlatFileTraceListener (and RollingFlatFileTraceListener) take their file from fileName.
+    private static readonly string[] TraceFileListeners =
+        { "TextWriterTraceListener", "XmlWriterTraceListener", "DelimitedListTraceListener", "FlatFileTraceListener" };
 
     /// <summary>A drive-letter (C:\, D:/) or UNC (\\server\share\) path: storage of one Windows machine.</summary>
     public static bool IsMachinePath(string? value) =>
@@ -106,14 +108,16 @@ internal static class ConfigPatterns
         {
             if (ConfigDocuments.Is(element, "appender")
                 && (document.Kind == ConfigFileKind.Log4NetConfig || ConfigDocuments.HasAncestor(element, "log4net"))
-                && Contains(ConfigDocuments.Attribute(element, "type"), "FileAppender"))
+                && Contains(ConfigDocuments.Attribute(element, "type"), "FileAppender")
+                && IsUsedLog4NetAppender(element))
             {
                 var name = ConfigDocuments.Attribute(element, "name");
                 yield return new XmlFileSink(element, Named("log4net appender", name), name);
             }
             else if (ConfigDocuments.Is(element, "target")
                 && (document.Kind == ConfigFileKind.NLogConfig || ConfigDocuments.HasAncestor(element, "nlog"))
-                && string.Equals(ConfigDocuments.Attribute(element, "type"), "File", StringComparison.OrdinalIgnoreCase))
+                && string.Equals(ConfigDocuments.Attribute(element, "type"), "File", StringComparison.OrdinalIgnoreCase)
+                && IsUsedNLogTarget(element))
             {
                 var name = ConfigDocuments.Attribute(element, "name");
                 yield return new XmlFileSink(element, Named("NLog target", name), name);
@@ -123,10 +127,18 @@ internal static class ConfigPatterns
                 && (ConfigDocuments.Is(parent, "listeners") || ConfigDocuments.Is(parent, "sharedListeners"))
                 && ConfigDocuments.Attribute(element, "type") is { } type
                 && TraceFileListeners.Any(listener => Contains(type, listener))
-                && !string.IsNullOrWhiteSpace(ConfigDocuments.Attribute(element, "initializeData")))
+                && (!string.IsNullOrWhiteSpace(ConfigDocuments.Attribute(element, "initializeData"))
+                    || !string.IsNullOrWhiteSpace(ConfigDocuments.Attribute(element, "fileName"))))
             {
                 var name = ConfigDocuments.Attribute(element, "name");
                 yield return new XmlFileSink(element, Named("Trace listener", name), name);
+            }
+            else if (ConfigDocuments.Is(element, "errorLog")
+                && ConfigDocuments.HasAncestor(element, "elmah")
+                && Contains(ConfigDocuments.Attribute(element, "type"), "XmlFileErrorLog"))
+            {
+                // ELMAH's XmlFileErrorLog keeps one XML file per error under logPath (usually ~/App_Data).
+                yield return new XmlFileSink(element, "ELMAH XmlFileErrorLog", null);
             }
             else if (ConfigDocuments.Is(element, "add")
                 && element.Parent is { } settings
@@ -163,6 +175,54 @@ internal static class ConfigPatterns
                 yield return new JsonFileSink(value, entry, Named("NLog target", segments.Length > 1 ? segments[segments.Length - 2] : null));
             }
         }
+    }
+
+    /// <summary>
+    /// A log4net appender that some logger, root or forwarding appender refers to. An appender that nothing refers to
+    /// (a template left in the file while the root logs elsewhere) writes nothing; when the file has no appender-ref
+    /// at all, every appender is kept.
+    /// </summary>
+    private static bool IsUsedLog4NetAppender(XElement appender)
+    {
+        var name = ConfigDocuments.Attribute(appender, "name");
+        var section = appender.Ancestors().FirstOrDefault(a => ConfigDocuments.Is(a, "log4net")) ?? appender.Document?.Root;
+        if (string.IsNullOrEmpty(name) || section is null)
+        {
+            return true;
+        }
+
+        var references = section.Descendants().Where(e => ConfigDocuments.Is(e, "appender-ref")).ToList();
+        return references.Count == 0
+            || references.Any(r => string.Equals(ConfigDocuments.Attribute(r, "ref"), name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// An NLog File target that a rule writes to, directly or through the wrapper targets around it. When the file
+    /// has no writeTo rules at all (rules added in code), every target is kept.
+    /// </summary>
+    private static bool IsUsedNLogTarget(XElement target)
+    {
+        var section = target.Ancestors().FirstOrDefault(a => ConfigDocuments.Is(a, "nlog")) ?? target.Document?.Root;
+        if (section is null)
+        {
+            return true;
+        }
+
+        var written = new HashSet<string>(
+            section.Descendants()
+                .Where(e => ConfigDocuments.Is(e, "logger"))
+                .SelectMany(e => (ConfigDocuments.Attribute(e, "writeTo") ?? string.Empty).Split(','))
+                .Select(n => n.Trim())
+                .Where(n => n.Length > 0),
+            StringComparer.OrdinalIgnoreCase);
+        if (written.Count == 0)
+        {
+            return true;
+        }
+
+        return target.AncestorsAndSelf()
+            .TakeWhile(e => ConfigDocuments.Is(e, "target"))
+            .Any(e => ConfigDocuments.Attribute(e, "name") is { } name && written.Contains(name));
     }
 
     private static string Named(string what, string? name) => string.IsNullOrEmpty(name) ? what : what + " '" + name + "'";

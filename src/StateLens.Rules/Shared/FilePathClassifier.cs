@@ -481,6 +481,29 @@ internal sealed class FilePathClassifier
             return MapPath(arguments.FirstOrDefault(), context);
         }
 
+        // An application's own MapPath helper (CommonHelper.MapPath, INopFileProvider.MapPath, IAppDataFolder.MapPath) given
+        // a "~/" virtual path: whatever its body does with other inputs, a "~/" path maps into the application folder.
+        if (method.Name == "MapPath" && arguments.Length >= 1 && Classify(arguments[0], context) is { IsConstant: true } virtualPath
+            && virtualPath.Text.StartsWith("~", StringComparison.Ordinal))
+        {
+            return MapPath(arguments[0], context);
+        }
+
+        // AppDomain.CurrentDomain.GetData("DataDirectory"): the |DataDirectory| of connection strings, ~/App_Data in a web app.
+        if (method.Name == "GetData" && containing?.ToDisplayString() == "System.AppDomain"
+            && arguments.Length == 1 && arguments[0].ConstantValue is { HasValue: true, Value: string dataKey }
+            && dataKey.Equals("DataDirectory", StringComparison.OrdinalIgnoreCase))
+        {
+            return FilePath.AppRoot("~/App_Data");
+        }
+
+        // GetData(...).ToString() / Convert-free object.ToString() on a value that is a path.
+        if (method.Name == "ToString" && !method.IsStatic && arguments.Length == 0
+            && containing?.SpecialType == SpecialType.System_Object && invocation.Instance is { } boxed)
+        {
+            return Classify(boxed, context);
+        }
+
         if (SymbolEqualityComparer.Default.Equals(containing, pathType))
         {
             switch (method.Name)

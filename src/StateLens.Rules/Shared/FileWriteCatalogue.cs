@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace StateLens.Rules.Shared;
 
 /// <summary>A matched file-system write: the API, and where its target path comes from.</summary>
-internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument)
+internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument, bool writesOwnConfig = false)
 {
+    /// <summary>System.Configuration's Configuration.Save(): rewrites the application's own web.config / app.config.</summary>
+    public bool WritesOwnConfig { get; } = writesOwnConfig;
+
     public ISymbol Api { get; } = api;
 
     /// <summary>The FileInfo/DirectoryInfo the write acts on, for instance members.</summary>
@@ -38,6 +41,7 @@ internal sealed class FileWriteCatalogue
     private const int FileModeOpen = 3;
     private const int FileAccessWrite = 2;
     private const int ZipArchiveModeRead = 0;
+    private const int VisualBasicOpenModeInput = 1;
 
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, Entry>> methods = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Entry> constructors = new(SymbolEqualityComparer.Default);
@@ -66,6 +70,14 @@ internal sealed class FileWriteCatalogue
         Methods(compilation, "System.IO.DirectoryInfo", Entry.Argument("destDirName"), "MoveTo");
 
         Methods(compilation, "System.Drawing.Image", Entry.Argument("filename"), "Save");
+        // WebConfigurationManager.OpenWebConfiguration("~") ... config.Save(): installers and admin pages rewriting web.config.
+        Methods(compilation, "System.Configuration.Configuration", Entry.ApplicationConfig(), "Save");
+        Methods(compilation, "System.Configuration.Configuration", Entry.Argument("filename"), "SaveAs");
+        Methods(compilation, "System.Web.Helpers.WebImage", Entry.Argument("filePath"), "Save");
+        Methods(compilation, "SixLabors.ImageSharp.ImageExtensions", Entry.Argument(pathParameter),
+            "Save", "SaveAsync", "SaveAsBmp", "SaveAsBmpAsync", "SaveAsGif", "SaveAsGifAsync", "SaveAsJpeg", "SaveAsJpegAsync",
+            "SaveAsPng", "SaveAsPngAsync", "SaveAsTiff", "SaveAsTiffAsync", "SaveAsWebp", "SaveAsWebpAsync");
+        Methods(compilation, "System.Net.WebClient", Entry.Argument("fileName"), "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync");
         Methods(compilation, "System.Xml.XmlDocument", Entry.Argument("filename"), "Save");
         Methods(compilation, "System.Xml.Linq.XDocument", Entry.Argument("fileName"), "Save");
         Methods(compilation, "System.Xml.Linq.XElement", Entry.Argument("fileName"), "Save");
@@ -88,6 +100,20 @@ internal sealed class FileWriteCatalogue
             Methods(compilation, vbFileSystem, Entry.Argument("destinationDirectoryName"), "CopyDirectory", "MoveDirectory");
         }
 
+        // The classic Visual Basic file functions (FileOpen/Print/FileClose, Kill, MkDir) of VB6-era code.
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("FileName").With(ModeCheck.VisualBasicOpenMode), "FileOpen");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("PathName"), "Kill");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("Path"), "MkDir", "RmDir");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("Destination"), "FileCopy");
+        Methods(compilation, "Microsoft.VisualBasic.FileSystem", Entry.Argument("NewPath"), "Rename");
+
+        // Office exports: ClosedXML's SaveAs(file) and the Open XML SDK's Create(path, type).
+        Methods(compilation, "ClosedXML.Excel.XLWorkbook", Entry.Argument("file"), "SaveAs");
+        foreach (var openXmlDocument in new[] { "SpreadsheetDocument", "WordprocessingDocument", "PresentationDocument" })
+        {
+            Methods(compilation, "DocumentFormat.OpenXml.Packaging." + openXmlDocument, Entry.Argument(pathParameter), "Create");
+        }
+
         Constructor(compilation, "System.IO.FileStream", Entry.Argument(pathParameter).With(ModeCheck.FileMode));
         Constructor(compilation, "System.IO.StreamWriter", Entry.Argument(pathParameter));
         Constructor(compilation, "System.Xml.XmlTextWriter", Entry.Argument("filename"));
@@ -98,6 +124,7 @@ internal sealed class FileWriteCatalogue
         None,
         FileMode,
         ZipArchiveMode,
+        VisualBasicOpenMode,
     }
 
     public static FileWriteCatalogue Create(Compilation compilation) => new(compilation);
@@ -153,7 +180,7 @@ internal sealed class FileWriteCatalogue
             return null;
         }
 
-        return new FileWrite(api, entry.UsesReceiver ? instance : null, path);
+        return new FileWrite(api, entry.UsesReceiver ? instance : null, path, entry.OwnConfig);
     }
 
     private static IOperation? PathArgument(ImmutableArray<IArgumentOperation> arguments, string[] names)
@@ -186,6 +213,8 @@ internal sealed class FileWriteCatalogue
                 var access = IntConstant(FilePathClassifier.ArgumentNamed(arguments, "access"));
                 var mode = IntConstant(FilePathClassifier.ArgumentNamed(arguments, "mode"));
                 return (access is { } a && (a & FileAccessWrite) != 0) || (mode is { } m && m != FileModeOpen);
+            case ModeCheck.VisualBasicOpenMode:
+                return IntConstant(FilePathClassifier.ArgumentNamed(arguments, "Mode")) is { } openMode && openMode != VisualBasicOpenModeInput;
             case ModeCheck.ZipArchiveMode:
                 return IntConstant(FilePathClassifier.ArgumentNamed(arguments, "mode")) is { } zipMode && zipMode != ZipArchiveModeRead;
             default:
@@ -252,8 +281,10 @@ internal sealed class FileWriteCatalogue
         }
     }
 
-    private sealed class Entry(string[] parameters, bool usesReceiver, ModeCheck check)
+    private sealed class Entry(string[] parameters, bool usesReceiver, ModeCheck check, bool ownConfig = false)
     {
+        public bool OwnConfig { get; } = ownConfig;
+
         public string[] Parameters { get; } = parameters;
 
         public bool UsesReceiver { get; } = usesReceiver;
@@ -263,6 +294,8 @@ internal sealed class FileWriteCatalogue
         public static Entry Argument(params string[] parameters) => new(parameters, false, ModeCheck.None);
 
         public static Entry Receiver() => new(System.Array.Empty<string>(), true, ModeCheck.None);
+
+        public static Entry ApplicationConfig() => new(System.Array.Empty<string>(), false, ModeCheck.None, ownConfig: true);
 
         public Entry With(ModeCheck modeCheck) => new(Parameters, UsesReceiver, modeCheck);
 

@@ -293,4 +293,257 @@ public sealed class SL1001FileWriteUnderAppFolderTests
             End Sub
         End Class
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task XmlProviderWritingAppData_IsReported_ReadsAreNot() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        using System.Text;
+        using System.Web.Hosting;
+        using System.Xml;
+
+        public class Category { public int Id { get; set; } public string Title { get; set; } }
+
+        public partial class XmlBlogProvider
+        {
+            private static string StorageLocation => HostingEnvironment.MapPath("~/App_Data/");
+
+            public void InsertCategory(Category category)
+            {
+                var fileName = StorageLocation + "categories.xml";
+                using (var writer = {|SL1001:new XmlTextWriter(fileName, Encoding.UTF8)|})
+                {
+                    writer.WriteStartDocument(true);
+                    writer.WriteElementString("category", category.Title);
+                }
+            }
+
+            public void UpdatePost(int id, string body)
+            {
+                var fileName = Path.Combine(StorageLocation, "posts", id + ".xml");
+                var settings = new XmlWriterSettings { Indent = true };
+                using (var writer = {|SL1001:XmlWriter.Create(fileName, settings)|})
+                {
+                    writer.WriteElementString("content", body);
+                }
+            }
+
+            public string SelectPost(int id)
+            {
+                var doc = new XmlDocument();
+                doc.Load(Path.Combine(StorageLocation, "posts", id + ".xml"));
+                return doc.OuterXml;
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task SerializingDiskCacheUnderAppData_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        using System.Runtime.Serialization.Formatters.Binary;
+        using System.Web;
+        using System.Xml.Serialization;
+
+        public class DiskCache
+        {
+            private readonly string folder = Path.Combine(HttpRuntime.AppDomainAppPath, "App_Data", "cache");
+
+            public void Put(string key, object value)
+            {
+                var path = Path.Combine(folder, key + ".bin");
+                using (var stream = {|SL1001:new FileStream(path, FileMode.Create, FileAccess.Write)|})
+                {
+                    new BinaryFormatter().Serialize(stream, value);
+                }
+            }
+
+            public object Get(string key)
+            {
+                var path = Path.Combine(folder, key + ".bin");
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read))
+                {
+                    return new BinaryFormatter().Deserialize(stream);
+                }
+            }
+
+            public void PutXml<T>(string key, T value)
+            {
+                using (var writer = {|SL1001:new StreamWriter(Path.Combine(folder, key + ".xml"), false)|})
+                {
+                    new XmlSerializer(typeof(T)).Serialize(writer, value);
+                }
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task WebImageThumbnailAndDownloadedFile_AreReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>(new[]
+    {
+        """
+        using System.IO;
+        using System.Net;
+        using System.Web;
+        using System.Web.Helpers;
+
+        public class GalleryController
+        {
+            public void SaveThumbnail(string name)
+            {
+                var photo = WebImage.GetImageFromRequest();
+                photo.Resize(120, 120);
+                {|SL1001:photo.Save(HttpContext.Current.Server.MapPath("~/Content/thumbs/" + name))|};
+            }
+
+            public void ImportFeedImage(string url, string name)
+            {
+                using (var client = new WebClient())
+                {
+                    {|SL1001:client.DownloadFile(url, Path.Combine(HttpRuntime.AppDomainAppPath, "Content", "feeds", name))|};
+                    var html = client.DownloadString(url);
+                }
+            }
+        }
+        """,
+        """
+        namespace System.Web.Helpers
+        {
+            public class WebImage
+            {
+                public static WebImage GetImageFromRequest(string postedFileName = null) => new WebImage();
+                public WebImage Resize(int width, int height) => this;
+                public WebImage Save(string filePath = null, string imageFormat = null, bool forceCorrectExtension = true) => this;
+            }
+        }
+        """,
+    }, Framework.NetFramework);
+
+    [Fact]
+    public Task ImageSharpResizeIntoWebRoot_IsReported_StreamSaveIsNot() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>(new[]
+    {
+        """
+        using System.IO;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Hosting;
+        using SixLabors.ImageSharp;
+
+        public class ImageResizer(IWebHostEnvironment env)
+        {
+            public async Task ResizeAsync(Stream upload, string name, Stream response)
+            {
+                using var image = await Image.LoadAsync(upload);
+                var target = Path.Combine(env.WebRootPath, "media", "thumbs", name);
+                await {|SL1001:image.SaveAsJpegAsync(target)|};
+                {|SL1001:image.Save(Path.ChangeExtension(target, ".png"))|};
+                await image.SaveAsPngAsync(response);
+            }
+        }
+        """,
+        """
+        namespace SixLabors.ImageSharp
+        {
+            using System.IO;
+            using System.Threading.Tasks;
+            public class Image : System.IDisposable
+            {
+                public static Task<Image> LoadAsync(Stream stream) => Task.FromResult(new Image());
+                public void Dispose() { }
+            }
+            public static class ImageExtensions
+            {
+                public static void Save(this Image source, string path) { }
+                public static Task SaveAsJpegAsync(this Image source, string path) => Task.CompletedTask;
+                public static Task SaveAsPngAsync(this Image source, Stream stream) => Task.CompletedTask;
+            }
+        }
+        """,
+    });
+
+    [Fact]
+    public Task InstallerRewritingWebConfig_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.Configuration;
+        using System.Web.Configuration;
+
+        public class InstallController
+        {
+            public void SaveConnection(string connectionString)
+            {
+                var config = WebConfigurationManager.OpenWebConfiguration("~");
+                config.ConnectionStrings.ConnectionStrings["Shop"].ConnectionString = connectionString;
+                {|SL1001:config.Save(ConfigurationSaveMode.Modified)|};
+                ConfigurationManager.RefreshSection("connectionStrings");
+            }
+
+            public string ReadSetting(string key) =>
+                WebConfigurationManager.OpenWebConfiguration("~").AppSettings.Settings[key]?.Value;
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task NewsletterUnderDataDirectory_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System;
+        using System.IO;
+        using System.Xml;
+
+        public static class NewsletterStore
+        {
+            private static string DataFolder => AppDomain.CurrentDomain.GetData("DataDirectory").ToString();
+
+            public static void Subscribe(string email)
+            {
+                var fileName = Path.Combine(DataFolder, "newsletter.xml");
+                var doc = new XmlDocument();
+                doc.LoadXml("<emails/>");
+                doc.DocumentElement.AppendChild(doc.CreateElement("email")).InnerText = email;
+                {|SL1001:doc.Save(fileName)|};
+            }
+
+            public static void Purge() => {|SL1001:File.Delete(Path.Combine((string)AppDomain.CurrentDomain.GetData("DataDirectory"), "newsletter.xml"))|};
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task OwnMapPathHelpersGivenVirtualPaths_AreUnderTheAppFolder() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        using System.Text;
+        using System.Web;
+
+        public interface IShopFileProvider
+        {
+            string MapPath(string path);
+        }
+
+        public static class CommonHelper
+        {
+            public static string MapPath(string path)
+            {
+                if (string.IsNullOrEmpty(path) || Path.IsPathRooted(path))
+                {
+                    return path;
+                }
+
+                return HttpContext.Current.Server.MapPath(path);
+            }
+        }
+
+        public class PluginRegistry
+        {
+            private readonly IShopFileProvider fileProvider;
+
+            public PluginRegistry(IShopFileProvider fileProvider)
+            {
+                this.fileProvider = fileProvider;
+            }
+
+            private const string InstalledPluginsFilePath = "~/App_Data/InstalledPlugins.txt";
+
+            public void MarkInstalled(string systemName)
+            {
+                {|SL1001:File.AppendAllText(CommonHelper.MapPath(InstalledPluginsFilePath), systemName + "\n")|};
+                var folder = fileProvider.MapPath("~/App_Data/TempUploads");
+                {|SL1001:Directory.CreateDirectory(folder)|};
+            }
+
+            public void Export(string target, string text) =>
+                {|SL1002:File.WriteAllText(CommonHelper.MapPath(target), text, Encoding.UTF8)|};
+        }
+        """, Framework.NetFramework);
 }

@@ -167,4 +167,97 @@ public sealed class SL1002FileWriteOutsideAppFolderTests
             End Sub
         End Module
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task VisualBasicClassicFileFunctions_WritesAreReported_InputIsNot() => Verify.VisualBasicAsync<LocalFileWriteAnalyzer>("""
+        Imports System.Configuration
+        Imports Microsoft.VisualBasic
+        Public Module NightlyExport
+            Public Sub Export(ByVal lines As String())
+                Dim folder As String = ConfigurationManager.AppSettings("ExportFolder")
+                Dim fileNumber As Integer = FreeFile()
+                {|SL1002:FileOpen(fileNumber, folder & "\orders.txt", OpenMode.Output)|}
+                For Each line As String In lines
+                    PrintLine(fileNumber, line)
+                Next
+                FileClose(fileNumber)
+                {|SL1002:FileOpen(fileNumber, folder & "\audit.txt", OpenMode.Append)|}
+                FileClose(fileNumber)
+                FileOpen(fileNumber, folder & "\template.txt", OpenMode.Input)
+                FileClose(fileNumber)
+                {|SL1002:Kill(folder & "\orders.old")|}
+                {|SL1002:MkDir(folder & "\archive")|}
+            End Sub
+        End Module
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task OfficeExportsToConfiguredFolder_AreReported_StreamSaveIsNot() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>(new[]
+    {
+        """
+        using System.Configuration;
+        using System.IO;
+        using ClosedXML.Excel;
+        using DocumentFormat.OpenXml;
+        using DocumentFormat.OpenXml.Packaging;
+
+        public class ReportExporter
+        {
+            private static readonly string Folder = ConfigurationManager.AppSettings["ReportFolder"];
+
+            public string ExportOrders(int month)
+            {
+                var file = Path.Combine(Folder, "orders-" + month + ".xlsx");
+                using (var workbook = new XLWorkbook())
+                {
+                    workbook.Worksheets.Add("Orders");
+                    {|SL1002:workbook.SaveAs(file)|};
+                }
+
+                return file;
+            }
+
+            public void ExportLetter(string name)
+            {
+                using (var document = {|SL1002:WordprocessingDocument.Create(Path.Combine(Folder, name + ".docx"), WordprocessingDocumentType.Document)|})
+                {
+                }
+            }
+
+            public void Download(Stream response)
+            {
+                using (var workbook = new XLWorkbook())
+                {
+                    workbook.SaveAs(response);
+                }
+            }
+        }
+        """,
+        """
+        namespace ClosedXML.Excel
+        {
+            public class XLWorksheets { public object Add(string name) => null; }
+            public class XLWorkbook : System.IDisposable
+            {
+                public XLWorksheets Worksheets { get; } = new XLWorksheets();
+                public void SaveAs(string file) { }
+                public void SaveAs(System.IO.Stream stream) { }
+                public void Dispose() { }
+            }
+        }
+        namespace DocumentFormat.OpenXml
+        {
+            public enum WordprocessingDocumentType { Document, Template }
+        }
+        namespace DocumentFormat.OpenXml.Packaging
+        {
+            public class WordprocessingDocument : System.IDisposable
+            {
+                public static WordprocessingDocument Create(string path, DocumentFormat.OpenXml.WordprocessingDocumentType type) => new WordprocessingDocument();
+                public static WordprocessingDocument Create(System.IO.Stream stream, DocumentFormat.OpenXml.WordprocessingDocumentType type) => new WordprocessingDocument();
+                public void Dispose() { }
+            }
+        }
+        """,
+    }, Framework.NetFramework);
 }

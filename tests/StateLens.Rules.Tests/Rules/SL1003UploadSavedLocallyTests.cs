@@ -117,4 +117,52 @@ public sealed class SL1003UploadSavedLocallyTests
             End Sub
         End Class
         """, Framework.NetFramework);
+
+    [Fact]
+    public Task WebFormsControlSuiteUploads_AreReported() => Verify.AnalyzerAsync<UploadSavedLocallyAnalyzer>(new[]
+    {
+        """
+        using System;
+        using System.IO;
+        using System.Web.UI;
+
+        public partial class ProductImages : Page
+        {
+            protected AjaxControlToolkit.AsyncFileUpload ImageUpload;
+
+            protected void ImageUpload_UploadedComplete(object sender, EventArgs e)
+            {
+                var target = Server.MapPath("~/images/products/") + Path.GetFileName(ImageUpload.FileName);
+                {|SL1003:ImageUpload.SaveAs(target)|};
+            }
+
+            protected void Documents_FileUploaded(object sender, Telerik.Web.UI.FileUploadedEventArgs e)
+            {
+                {|SL1003:e.File.SaveAs(Path.Combine(Server.MapPath("~/App_Data/documents"), e.File.GetName()), true)|};
+            }
+        }
+        """,
+        """
+        namespace AjaxControlToolkit
+        {
+            public class AsyncFileUpload : System.Web.UI.Control
+            {
+                public string FileName => "";
+                public void SaveAs(string fileName) { }
+            }
+        }
+        namespace Telerik.Web.UI
+        {
+            public abstract class UploadedFile
+            {
+                public abstract string GetName();
+                public void SaveAs(string fileName, bool overwrite) { }
+            }
+            public class FileUploadedEventArgs : System.EventArgs
+            {
+                public UploadedFile File { get; set; }
+            }
+        }
+        """,
+    }, Framework.NetFramework);
 }

@@ -88,9 +88,16 @@ public sealed class SL5002FileLoggerTests
             <layout type="log4net.Layout.SimpleLayout" />
           </appender>
           <appender name="Trace" type="log4net.Appender.TraceAppender" />
+          <appender name="OldDailyFile" type="log4net.Appender.RollingFileAppender">
+            <file value="logs\old.log" />
+          </appender>
           <root>
             <appender-ref ref="BillingLog" />
           </root>
+          <logger name="Billing.Payments" additivity="false">
+            <level value="ERROR" />
+            <appender-ref ref="Errors" />
+          </logger>
         </log4net>
         """));
 
@@ -282,4 +289,152 @@ public sealed class SL5002FileLoggerTests
             },
             d => Assert.Equal("Web.config:system.diagnostics/sharedListeners/add[xml]", d.Properties[FindingProperties.Symbol]));
     }
+
+    [Fact]
+    public Task ElmahXmlFileErrorLog_IsReported_SqlErrorLogIsNot() => VerifyConfigAsync(
+        new AdditionalFile("/src/Blog/Web.config", """
+            <configuration>
+              <configSections>
+                <sectionGroup name="elmah">
+                  <section name="errorLog" requirePermission="false" type="Elmah.ErrorLogSectionHandler, Elmah" />
+                </sectionGroup>
+              </configSections>
+              <elmah>
+                <security allowRemoteAccess="false" />
+                {|SL5002:<errorLog type="Elmah.XmlFileErrorLog, Elmah" logPath="~/App_Data/Elmah.Errors" />|}
+              </elmah>
+              <location path="elmah.axd" inheritInChildApplications="false">
+                <system.web>
+                  <httpHandlers>
+                    <add verb="POST,GET,HEAD" path="elmah.axd" type="Elmah.ErrorLogPageFactory, Elmah" />
+                  </httpHandlers>
+                </system.web>
+              </location>
+            </configuration>
+            """),
+        new AdditionalFile("/src/Store/Web.config", """
+            <configuration>
+              <elmah>
+                <errorLog type="Elmah.SqlErrorLog, Elmah" connectionStringName="Elmah" applicationName="Store" />
+              </elmah>
+            </configuration>
+            """));
+
+    [Fact]
+    public Task EnterpriseLibraryFlatFileListeners_AreReported_EventLogListenerIsNot() => VerifyConfigAsync(new AdditionalFile("/src/Orders/Web.config", """
+        <configuration>
+          <loggingConfiguration name="" tracingEnabled="true" defaultCategory="General">
+            <listeners>
+              {|SL5002:<add name="Rolling Flat File Trace Listener" type="Microsoft.Practices.EnterpriseLibrary.Logging.TraceListeners.RollingFlatFileTraceListener, Microsoft.Practices.EnterpriseLibrary.Logging, Version=5.0.414.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35"
+                   listenerDataType="Microsoft.Practices.EnterpriseLibrary.Logging.Configuration.RollingFlatFileTraceListenerData, Microsoft.Practices.EnterpriseLibrary.Logging"
+                   fileName="Logs\orders.log" rollInterval="Day" rollSizeKB="5000" formatter="Text Formatter" />|}
+              <add name="Event Log Listener" type="Microsoft.Practices.EnterpriseLibrary.Logging.TraceListeners.FormattedEventLogTraceListener, Microsoft.Practices.EnterpriseLibrary.Logging"
+                   listenerDataType="Microsoft.Practices.EnterpriseLibrary.Logging.Configuration.FormattedEventLogTraceListenerData, Microsoft.Practices.EnterpriseLibrary.Logging"
+                   source="Orders" formatter="Text Formatter" log="Application" />
+            </listeners>
+          </loggingConfiguration>
+        </configuration>
+        """));
+
+    [Fact]
+    public Task ExternalLog4NetSectionFile_IsReadFromItsRoot() => VerifyConfigAsync(
+        new AdditionalFile("/src/Portal/logging.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <log4net debug="false">
+              {|SL5002:<appender name="RollingLogFileAppender" type="log4net.Appender.RollingFileAppender">|}
+                <file value="App_Data/Logs/portal.log" />
+                <appendToFile value="true" />
+                <rollingStyle value="Size" />
+              </appender>
+              <root>
+                <level value="ERROR" />
+                <appender-ref ref="RollingLogFileAppender" />
+              </root>
+            </log4net>
+            """),
+        new AdditionalFile("/src/Portal/Web.config", """
+            <configuration>
+              <log4net configSource="logging.config" />
+            </configuration>
+            """));
+
+    [Fact]
+    public Task ElmahXmlFileErrorLogInCode_IsReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
+    {
+        """
+        using System;
+        using System.Web;
+
+        public class PostLogModule
+        {
+            public void Log(Exception exception, string folder)
+            {
+                var log = {|SL5002:new Elmah.XmlFileErrorLog(folder)|};
+                log.Log(new Elmah.Error(exception));
+                Elmah.ErrorLog fallback = new Elmah.MemoryErrorLog();
+                fallback.Log(new Elmah.Error(exception));
+            }
+        }
+        """,
+        """
+        namespace Elmah
+        {
+            public class Error { public Error(System.Exception e) { } }
+            public abstract class ErrorLog { public virtual string Log(Error error) => ""; }
+            public class XmlFileErrorLog : ErrorLog { public XmlFileErrorLog(string logPath) { } }
+            public class MemoryErrorLog : ErrorLog { }
+        }
+        """,
+    }, Framework.NetFramework);
+
+    [Fact]
+    public Task SerilogAuditToFile_IsReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
+    {
+        """
+        using Serilog;
+        using Serilog.Configuration;
+
+        public static class AuditLog
+        {
+            public static LoggerConfiguration Configure(LoggerConfiguration configuration) =>
+                configuration.AuditTo.{|SL5002:File("audit/orders.log")|};
+        }
+        """,
+        """
+        namespace Serilog
+        {
+            public class LoggerConfiguration
+            {
+                public Serilog.Configuration.LoggerAuditSinkConfiguration AuditTo { get; } = new Serilog.Configuration.LoggerAuditSinkConfiguration();
+            }
+            public static class FileLoggerConfigurationExtensions
+            {
+                public static LoggerConfiguration File(this Serilog.Configuration.LoggerAuditSinkConfiguration sinkConfiguration, string path) => null;
+            }
+        }
+        namespace Serilog.Configuration
+        {
+            public class LoggerAuditSinkConfiguration { }
+        }
+        """,
+    });
+
+    [Fact]
+    public Task NLogTargetsNoRuleWritesTo_AreNotReported() => VerifyConfigAsync(new AdditionalFile("/src/Shop/NLog.config", """
+        <?xml version="1.0" encoding="utf-8" ?>
+        <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+          <targets async="true">
+            {|SL5002:<target xsi:type="File" name="allfile" fileName="${basedir}/logs/all-${shortdate}.log" />|}
+            <target xsi:type="BufferingWrapper" name="buffered">
+              {|SL5002:<target xsi:type="File" name="errors" fileName="${basedir}/logs/errors.log" />|}
+            </target>
+            <target xsi:type="File" name="debugfile" fileName="${basedir}/logs/debug.log" />
+            <target xsi:type="ColoredConsole" name="console" />
+          </targets>
+          <rules>
+            <logger name="*" minlevel="Info" writeTo="allfile, console" />
+            <logger name="*" minlevel="Error" writeTo="buffered" />
+          </rules>
+        </nlog>
+        """));
 }

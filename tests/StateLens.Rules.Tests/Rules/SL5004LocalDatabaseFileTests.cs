@@ -160,4 +160,69 @@ public sealed class SL5004LocalDatabaseFileTests
         Assert.Equal("connectionStrings:DefaultConnection", first.Properties[FindingProperties.ConfigKey]);
         Assert.StartsWith("'DefaultConnection' points to a database file", first.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public Task ExternalConnectionStringsFile_IsReported_ItsTransformAndPackagesConfigAreNot() => VerifyConfigAsync(
+        new AdditionalFile("/src/MusicStore/connectionStrings.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <connectionStrings>
+              {|SL5004:<add name="MusicStoreEntities" connectionString="Data Source=|DataDirectory|MvcMusicStore.sdf" providerName="System.Data.SqlServerCe.4.0" />|}
+              <add name="Reporting" connectionString="Server=sql01;Database=Reporting;Integrated Security=True" providerName="System.Data.SqlClient" />
+            </connectionStrings>
+            """),
+        new AdditionalFile("/src/MusicStore/connectionStrings.Debug.config", """
+            <connectionStrings>
+              <add name="MusicStoreEntities" connectionString="Data Source=|DataDirectory|MvcMusicStore.sdf" />
+            </connectionStrings>
+            """),
+        new AdditionalFile("/src/MusicStore/packages.config", """
+            <packages>
+              <package id="EntityFramework" version="6.4.4" targetFramework="net48" />
+            </packages>
+            """),
+        new AdditionalFile("/src/MusicStore/Web.config", """
+            <configuration>
+              <connectionStrings configSource="connectionStrings.config" />
+            </configuration>
+            """));
+
+    [Fact]
+    public Task ConnectionStringsBuiltAroundAFilePath_AreReported_ConfiguredOnesAreNot() => Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>(new[]
+    {
+        """
+        using System.IO;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Data.Sqlite;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Configuration;
+
+        public class BlogDbSetup
+        {
+            private readonly IWebHostEnvironment env;
+            private readonly IConfiguration configuration;
+
+            public BlogDbSetup(IWebHostEnvironment env, IConfiguration configuration)
+            {
+                this.env = env;
+                this.configuration = configuration;
+            }
+
+            public void Configure(DbContextOptionsBuilder options, string tenant)
+            {
+                var dbPath = Path.Combine(env.ContentRootPath, "App_Data", "blog.db");
+                options.UseSqlite({|SL5004:$"Data Source={dbPath}"|});
+
+                var tenantDb = "Data Source=" + Path.Combine(env.ContentRootPath, "tenants", tenant + ".sqlite") + ";Cache=Shared";
+                using (var connection = new SqliteConnection({|SL5004:tenantDb|}))
+                {
+                    connection.Open();
+                }
+
+                options.UseSqlite($"Data Source={configuration["Blog:DatabasePath"]}");
+                options.UseSqlServer($"Server={configuration["Sql:Host"]};Database=Blog;Integrated Security=True");
+            }
+        }
+        """,
+        DataStubs,
+    });
 }

@@ -242,4 +242,43 @@ public sealed class SL5005UnsharedProtectionKeysTests
         Assert.StartsWith("Data Protection keys are not persisted;", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Microsoft.Extensions.DependencyInjection.SessionServiceCollectionExtensions.AddSession", diagnostic.Properties[FindingProperties.Symbol]);
     }
+
+    [Fact]
+    public Task KeysPersistedUnderTheAppFolder_AreReported() => Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>("""
+        using System.IO;
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class ShopServiceCollectionExtensions
+        {
+            public static void AddShopMvc(this IServiceCollection services, IWebHostEnvironment env)
+            {
+                var keysFolder = new DirectoryInfo(Path.Combine(env.ContentRootPath, "App_Data", "DataProtectionKeys"));
+                services.{|SL5005:AddDataProtection()|}.PersistKeysToFileSystem(keysFolder);
+                services.AddControllersWithViews();
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task KeysPersistedUnderTheAppFolder_MessageNamesTheFolder()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<UnsharedProtectionKeysAnalyzer>("""
+            using System.IO;
+            using Microsoft.AspNetCore.DataProtection;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Keys
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddRazorPages();
+                    services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo("keys"));
+                }
+            }
+            """);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.StartsWith("Data Protection keys are persisted to 'keys' inside the container", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
