@@ -1,6 +1,4 @@
-using System.Text.Json;
-using System.Xml;
-using System.Xml.Linq;
+using StateLens.Engine.Analysis;
 
 namespace StateLens.Engine.Decomposition;
 
@@ -96,69 +94,11 @@ internal sealed class ProjectConfiguration
         return found;
     }
 
-    private static Dictionary<string, string>? ReadJson(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            Flatten(document.RootElement, null, values);
-            return values;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    private static Dictionary<string, string>? ReadJson(string path) => ConfigurationReader.ReadJson(path);
 
-    private static void Flatten(JsonElement element, string? prefix, Dictionary<string, string> values)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Flatten(property.Value, prefix is null ? property.Name : prefix + ":" + property.Name, values);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    Flatten(item, (prefix is null ? string.Empty : prefix + ":") + index++, values);
-                }
-
-                break;
-            case JsonValueKind.String when prefix is not null:
-                values[prefix] = element.GetString() ?? string.Empty;
-                break;
-            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False when prefix is not null:
-                values[prefix] = element.GetRawText();
-                break;
-        }
-    }
-
-    private static Dictionary<string, string>? ReadAppSettings(string path)
-    {
-        try
-        {
-            var document = XDocument.Load(path);
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var add in document.Root?.Elements("appSettings").Elements("add") ?? [])
-            {
-                if (add.Attribute("key")?.Value is { } key && add.Attribute("value")?.Value is { } value)
-                {
-                    values[key] = value;
-                }
-            }
-
-            return values;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
-        {
-            return null;
-        }
-    }
+    private static Dictionary<string, string>? ReadAppSettings(string path) =>
+        ConfigurationReader.ReadXml(path) is { } values
+            ? values.Where(e => e.Key.StartsWith("appSettings:", StringComparison.Ordinal))
+                .ToDictionary(e => e.Key["appSettings:".Length..], e => e.Value, StringComparer.OrdinalIgnoreCase)
+            : null;
 }

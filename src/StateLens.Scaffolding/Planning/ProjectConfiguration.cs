@@ -1,6 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using StateLens.Engine.Analysis;
 
 namespace StateLens.Scaffolding.Planning;
 
@@ -106,70 +105,16 @@ internal sealed partial class ProjectConfiguration
     [GeneratedRegex(@"(^|;)\s*(password|pwd)\s*=\s*[^;\s]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PasswordInConnectionString();
 
-    private static void ReadJson(string path, Dictionary<string, string> values)
+    private static void ReadJson(string path, Dictionary<string, string> values) => Merge(ConfigurationReader.ReadJson(path), values);
+
+    private static void ReadXml(string path, Dictionary<string, string> values) => Merge(ConfigurationReader.ReadXml(path), values);
+
+    /// <summary>Later files win; an unreadable file resolves nothing and its paths show up under "must decide".</summary>
+    private static void Merge(Dictionary<string, string>? read, Dictionary<string, string> values)
     {
-        try
+        foreach (var (key, value) in read ?? [])
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            Flatten(document.RootElement, string.Empty, values);
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            // An unreadable settings file resolves nothing; the path then shows up under "must decide".
-        }
-    }
-
-    private static void Flatten(JsonElement element, string prefix, Dictionary<string, string> values)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + ":" + property.Name, values);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    Flatten(item, prefix + ":" + index++.ToString(System.Globalization.CultureInfo.InvariantCulture), values);
-                }
-
-                break;
-            case JsonValueKind.String:
-                values[prefix] = element.GetString() ?? string.Empty;
-                break;
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                break;
-            default:
-                values[prefix] = element.GetRawText();
-                break;
-        }
-    }
-
-    private static void ReadXml(string path, Dictionary<string, string> values)
-    {
-        try
-        {
-            var document = XDocument.Load(path);
-            foreach (var add in document.Descendants().Where(e => e.Name.LocalName == "add"))
-            {
-                var section = add.Parent?.Name.LocalName;
-                if (section == "appSettings" && add.Attribute("key")?.Value is { } key)
-                {
-                    values["appSettings:" + key] = add.Attribute("value")?.Value ?? string.Empty;
-                }
-                else if (section == "connectionStrings" && add.Attribute("name")?.Value is { } name)
-                {
-                    values["ConnectionStrings:" + name] = add.Attribute("connectionString")?.Value ?? string.Empty;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is System.Xml.XmlException or IOException or UnauthorizedAccessException)
-        {
-            // Same as for JSON: nothing resolved from an unreadable file.
+            values[key] = value;
         }
     }
 }
