@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using StateLens.Engine;
 using StateLens.Engine.Analysis;
 using StateLens.Engine.Loading;
 using StateLens.Reporting;

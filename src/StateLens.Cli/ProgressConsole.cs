@@ -1,4 +1,5 @@
 using Spectre.Console;
+using StateLens.Engine;
 using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
 
@@ -60,7 +61,10 @@ internal sealed class ProgressConsole(bool quiet)
         Console.WriteLine($"{model.Findings.Count} finding(s) in {model.Projects.Count} project(s):");
         foreach (var project in model.Projects)
         {
-            Console.WriteLine($"  {project.Name,-32} {project.Verdict ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)");
+            var bound = project.Binding is { } binding
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binding.Share * 100,5:0.#}% bound{(binding.BelowThreshold ? " (low: verdict not proven)" : string.Empty)}")
+                : string.Empty;
+            Console.WriteLine($"  {project.Name,-32} {project.Verdict ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)  {bound}".TrimEnd());
         }
 
         foreach (var file in written)

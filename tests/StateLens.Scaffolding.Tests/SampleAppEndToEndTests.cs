@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using StateLens.Engine;
 using StateLens.Engine.Analysis;
 using StateLens.Scaffolding.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -38,6 +38,10 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         [Description("Do not run 'dotnet restore' for projects that were never restored.")]
         public bool NoRestore { get; init; }
 
+        [CommandOption("--restore-timeout <SECONDS>")]
+        [Description("The longest package restore may take in all, in seconds (default 180); sources that do not answer are skipped.")]
+        public int? RestoreTimeout { get; init; }
+
         [CommandOption("--timestamp")]
         [Description("Record the time of the run in the reports (off by default so reports are byte-identical).")]
         public bool Timestamp { get; init; }
@@ -82,6 +86,11 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
                 }
             }
 
+            if (RestoreTimeout is <= 0)
+            {
+                return ValidationResult.Error($"--restore-timeout must be a positive number of seconds, not {RestoreTimeout}");
+            }
+
             if (Properties.FirstOrDefault(p => !p.Contains('=', StringComparison.Ordinal) || p.StartsWith('=')) is { } bad)
             {
                 return ValidationResult.Error($"--property '{bad}' is not NAME=VALUE");
@@ -116,6 +125,7 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
             WorkDirectory = System.IO.Path.Combine(output, ".work"),
             Properties = settings.Properties.Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.OrdinalIgnoreCase),
             Restore = !settings.NoRestore,
+            RestoreTimeout = settings.RestoreTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : AnalysisOptions.DefaultRestoreTimeout,
             IncludeTimestamp = settings.Timestamp,
         };
 

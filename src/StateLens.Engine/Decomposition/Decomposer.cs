@@ -150,6 +150,12 @@ public static class Decomposer
             StatefulExternalizable => $"containers after moving state out: {all.Count} finding{Plural(all.Count)} to externalize, no host-bound code ({entryText})",
             _ => $"containers as is: no state in its code{(entries.Count > 0 ? $" or reached from its {entryText}" : string.Empty)}; run many replicas",
         });
+        if (project.Binding is { BelowThreshold: true } binding)
+        {
+            reasons.Add(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"not proven: only {binding.Share * 100:0.#}% of its code bound, so state in the rest may be missing ({project.LoadMessage})"));
+        }
 
         foreach (var group in all.GroupBy(f => f.RuleId).OrderBy(g => RuleRemedies.IsHostBound(g.Key) ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -295,7 +301,7 @@ public static class Decomposer
         titles.TryGetValue(ruleId, out var title) ? title : finding.Category;
 
     private static string Relative(string root, string file) =>
-        file.Length > 0 && Path.IsPathRooted(file) ? SolutionAnalyzer.Relative(root, file) : file.Replace('\\', '/');
+        file.Length > 0 && Path.IsPathRooted(file) ? Paths.Relative(root, file) : file.Replace('\\', '/');
 
     private static string Plural(int count) => count == 1 ? string.Empty : "s";
 }

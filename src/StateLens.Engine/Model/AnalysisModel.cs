@@ -119,6 +119,9 @@ public sealed record ProjectSummary
 
     public IReadOnlyList<string> MissingReferences { get; init; } = [];
 
+    /// <summary>How much of the project's code bound; null when it was not compiled.</summary>
+    public BindingCoverage? Binding { get; init; }
+
     public int MissingReferenceCount => MissingReferences.Count;
 
     /// <summary>Names of the projects this one references.</summary>

@@ -1,4 +1,4 @@
-namespace StateLens.Engine.Analysis;
+namespace StateLens.Engine.Loading;
 
 /// <summary>
 /// The configuration files that reach the analyzers as AdditionalFiles: the same set the NuGet package's

@@ -1,4 +1,4 @@
-namespace StateLens.Engine.Analysis;
+namespace StateLens.Engine;
 
 /// <summary>What the user asked for on the command line, as the engine needs it.</summary>
 public sealed record AnalysisOptions
@@ -13,6 +13,11 @@ public sealed record AnalysisOptions
 
     /// <summary>Run `dotnet restore` when SDK-style projects have never been restored.</summary>
     public bool Restore { get; init; } = true;
+
+    /// <summary>The longest restore may take in all; a feed that never answers cannot hold the run longer.</summary>
+    public TimeSpan RestoreTimeout { get; init; } = DefaultRestoreTimeout;
+
+    public static TimeSpan DefaultRestoreTimeout { get; } = TimeSpan.FromSeconds(180);
 
     public bool IncludeTimestamp { get; init; }
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using StateLens.Engine.Decomposition;
+using StateLens.Engine.Model;
+using StateLens.Rules;
+
+namespace StateLens.Engine.Analysis;
+
+/// <summary>Turns one analyzer diagnostic into a model finding: location, code line, enclosing member, confidence, path facts.</summary>
+internal static class FindingMapper
+{
+    public static Finding ToFinding(
+        Diagnostic diagnostic,
+        Compilation compilation,
+        IReadOnlyDictionary<string, SourceText> additionalTexts,
+        string project,
+        string root,
+        bool projectHasMissingReferences,
+        CancellationToken cancellationToken)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        string? codeLine = null;
+        string? member = null;
+        string? anchorId = null;
+        var confidence = "high";
+        if (diagnostic.Location.SourceTree is { } tree)
+        {
+            var text = tree.GetText(cancellationToken);
+            codeLine = text.Lines[span.StartLinePosition.Line].ToString().Trim();
+            var model = compilation.GetSemanticModel(tree);
+            var enclosing = model.GetEnclosingSymbol(diagnostic.Location.SourceSpan.Start, cancellationToken);
+            var declared = model.GetDeclaredSymbol(tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan), cancellationToken);
+            // Lambdas and local functions have no documentation ID: the chain ends at the member that contains them.
+            var anchor = enclosing;
+            while (anchor is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                anchor = anchor.ContainingSymbol;
+            }
+
+            anchorId = CallGraphBuilder.Id(declared ?? anchor);
+            if (enclosing is not null && enclosing.Kind != SymbolKind.Namespace)
+            {
+                member = enclosing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithParameterOptions(SymbolDisplayParameterOptions.None).WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType));
+                if (projectHasMissingReferences && enclosing.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration)
+                {
+                    var bindErrors = model.GetDiagnostics(declaration.Span, cancellationToken);
+                    if (bindErrors.Any(d => d.Severity == DiagnosticSeverity.Error))
+                    {
+                        confidence = "low";
+                    }
+                }
+            }
+        }
+        else if (span.Path is { } path && additionalTexts.TryGetValue(path, out var additional) && span.StartLinePosition.Line < additional.Lines.Count)
+        {
+            codeLine = additional.Lines[span.StartLinePosition.Line].ToString().Trim();
+        }
+
+        var properties = diagnostic.Properties;
+        var resolvedPath = properties.GetValueOrDefault(FindingProperties.Path);
+        return new Finding
+        {
+            RuleId = diagnostic.Id,
+            Category = diagnostic.Descriptor.Category,
+            Severity = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => "error",
+                DiagnosticSeverity.Warning => "warning",
+                _ => "info",
+            },
+            File = Paths.Relative(root, span.Path ?? string.Empty),
+            Line = span.StartLinePosition.Line + 1,
+            Column = span.StartLinePosition.Character + 1,
+            EndLine = span.EndLinePosition.Line + 1,
+            EndColumn = span.EndLinePosition.Character + 1,
+            Message = diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            Symbol = properties.GetValueOrDefault(FindingProperties.Symbol),
+            Member = member,
+            AnchorId = anchorId,
+            Project = project,
+            Confidence = confidence,
+            CodeLine = codeLine,
+            PathKind = properties.GetValueOrDefault(FindingProperties.PathKind),
+            ResolvedPath = resolvedPath,
+            PathReason = properties.GetValueOrDefault(FindingProperties.PathReason),
+            ConfigKey = properties.GetValueOrDefault(FindingProperties.ConfigKey),
+            Remedy = RuleRemedies.For(diagnostic.Id),
+        };
+    }
+}
