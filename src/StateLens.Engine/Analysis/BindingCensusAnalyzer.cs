@@ -47,7 +47,7 @@ internal sealed class BindingCensusAnalyzer : DiagnosticAnalyzer
                 perNamespace[ns] = perNamespace.GetValueOrDefault(ns) + count;
             }
 
-            var loose = file.Unbound - file.Qualified.Values.Sum();
+            var loose = file.Unbound - file.Qualified.Values.Sum() - file.UnboundImports.Count;
             var imports = file.UnboundImports.Count > 0 ? file.UnboundImports : (loose > 0 ? [UnknownNamespace] : []);
             foreach (var ns in imports)
             {
