@@ -55,6 +55,7 @@ internal static class ProjectAnalyzer
             new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         timings.Add("analyze", stopwatch.Elapsed);
+        timings.Add("census", census.Elapsed);
 
         stopwatch.Restart();
         var additionalTexts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
