@@ -27,8 +27,8 @@ public sealed class PackageSources
     {
         SolutionDirectory = solutionDirectory;
         Settings = settings;
-        GlobalPackagesFolder = globalPackagesFolder;
-        RepositoryPath = repositoryPath;
+        GlobalPackagesFolder = Path.TrimEndingDirectorySeparator(globalPackagesFolder);
+        RepositoryPath = Path.TrimEndingDirectorySeparator(repositoryPath);
         NuGetSources = sources;
         Feeds = sources.Select(ToFeed).ToList();
         Notices = notices;
