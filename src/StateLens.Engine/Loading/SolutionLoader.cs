@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
 using Microsoft.CodeAnalysis.Text;
+using StateLens.Engine.Loading.Packages;
 
 namespace StateLens.Engine.Loading;
 
@@ -12,6 +13,9 @@ namespace StateLens.Engine.Loading;
 /// </summary>
 internal static class SolutionLoader
 {
+    /// <summary>How long a package source may take to answer before it counts as gone for this run.</summary>
+    private static readonly TimeSpan SourceProbeTimeout = TimeSpan.FromSeconds(10);
+
     public static async Task<LoadedSolution> LoadAsync(
         AnalysisOptions options,
         string input,
@@ -29,26 +33,48 @@ internal static class SolutionLoader
             StringComparer.Ordinal);
         var readable = infos.Values.OfType<ProjectFileInfo>().ToList();
 
+        progress?.Report(new AnalysisProgress("restore", "asking the package sources in NuGet.config whether they answer", 0, entries.Count));
+        var sources = PackageSources.Load(root);
+        foreach (var notice in sources.Notices)
+        {
+            notices.Add(notice);
+        }
+
+        var (acquirer, probe) = await PackageAcquirer.CreateAsync(sources, SourceProbeTimeout, cancellationToken);
+        using var _ = acquirer;
+        foreach (var unreachable in probe.Unreachable)
+        {
+            notices.Add(unreachable.Notice);
+        }
+
         if (options.Restore)
         {
-            var settings = new RestoreSettings(options.RestoreTimeout, null, options.Properties);
+            // Only when a source is dead are the live ones named: otherwise restore reads the user's configuration as is.
+            var restoreSources = probe.Unreachable.Count > 0 ? probe.Reachable.Select(f => f.Source).ToList() : null;
+            var settings = new RestoreSettings(options.RestoreTimeout, restoreSources, options.Properties);
             await PackageRestore.RunAsync(input, root, readable, settings, notices, progress, cancellationToken);
         }
 
         timings.Add("restore", stopwatch.Elapsed);
         stopwatch.Restart();
         var properties = new Dictionary<string, string>(options.Properties, StringComparer.OrdinalIgnoreCase);
-        if (readable.Any(i => i is { SdkStyle: false, IsNetFramework: true }) && !properties.ContainsKey("TargetFrameworkRootPath") && !properties.ContainsKey("FrameworkPathOverride"))
+        var frameworkVersions = readable.Where(i => i is { SdkStyle: false, IsNetFramework: true } && i.TargetFramework is not null).Select(i => i.TargetFramework!).ToList();
+        if (frameworkVersions.Count > 0 && !properties.ContainsKey("TargetFrameworkRootPath") && !properties.ContainsKey("FrameworkPathOverride"))
         {
-            progress?.Report(new AnalysisProgress("load", "fetching .NET Framework reference assemblies", 0, entries.Count));
-            var (folder, problem) = await FrameworkReferenceAssemblies.EnsureAsync(options.WorkDirectory, root, cancellationToken);
-            if (folder is not null)
+            progress?.Report(new AnalysisProgress("load", $"fetching .NET Framework reference assemblies ({string.Join(", ", frameworkVersions.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))})", 0, entries.Count));
+            var frameworkRoot = await FrameworkReferenceAssemblies.BuildRootAsync(frameworkVersions, options.WorkDirectory, acquirer, cancellationToken);
+            foreach (var notice in frameworkRoot.Notices)
             {
-                properties["TargetFrameworkRootPath"] = FrameworkReferenceAssemblies.RootPathOf(folder);
+                notices.Add(notice);
+            }
+
+            if (frameworkRoot.RootPath is { } rootPath)
+            {
+                properties["TargetFrameworkRootPath"] = rootPath;
             }
             else
             {
-                notices.Add($".NET Framework projects analysed without reference assemblies: {problem}; their findings have low confidence.");
+                notices.Add(".NET Framework projects analysed without reference assemblies (none could be had); their findings have low confidence.");
             }
         }
 
@@ -69,8 +95,13 @@ internal static class SolutionLoader
             var projects = entries
                 .Select(e => new LoadedProject(e, infos[e.FullPath], loadedByPath.GetValueOrDefault(e.FullPath)))
                 .ToList();
+            var (repaired, added) = await ReferenceRepair.RepairAsync(solution, projects, acquirer, properties.GetValueOrDefault("TargetFrameworkRootPath"), notices, progress, cancellationToken);
+            solution = repaired;
+            projects = projects
+                .Select(p => p.Project is null ? p : p with { Project = solution.GetProject(p.Project.Id), SubstitutedReferences = added.GetValueOrDefault(p.Project.Id) ?? [] })
+                .ToList();
             timings.Add("load", stopwatch.Elapsed);
-            return new LoadedSolution(workspace, solution, projects, failures.ToList());
+            return new LoadedSolution(workspace, solution, projects, failures.ToList(), properties.ContainsKey("TargetFrameworkRootPath") && !options.Properties.ContainsKey("TargetFrameworkRootPath") ? Path.Combine(options.WorkDirectory, "framework-root") : null);
         }
         catch
         {

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using StateLens.Engine.Loading.Packages;
+
+namespace StateLens.Engine.Loading;
+
+/// <summary>
+/// After MSBuild evaluation, gives each project the assemblies Visual Studio would have found on the user's machine but
+/// this one lacks: packages.config HintPaths into a never-restored <c>..\packages\</c> folder, and, for projects whose
+/// restore failed, the SDK's targeting packs and whatever of their packages can be had. Added to the in-memory
+/// projects only; nothing is written next to the user's sources.
+/// </summary>
+internal static class ReferenceRepair
+{
+    public static async Task<(Solution Solution, IReadOnlyDictionary<ProjectId, IReadOnlyList<string>> Added)> RepairAsync(
+        Solution solution,
+        IReadOnlyList<LoadedProject> projects,
+        PackageAcquirer acquirer,
+        string? frameworkRoot,
+        ConcurrentBag<string> notices,
+        IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var candidates = projects.Where(p => p is { Project: not null, Info: { ReadError: null } }).ToList();
+        var additions = new ConcurrentDictionary<ProjectId, IReadOnlyList<string>>();
+        var done = 0;
+        await Parallel.ForEachAsync(
+            candidates,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (loaded, ct) =>
+            {
+                var present = loaded.Project!.MetadataReferences
+                    .Select(r => r.Display is { } display ? Path.GetFileNameWithoutExtension(display) : null)
+                    .OfType<string>()
+                    .ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var paths = FrameworkAssemblies(loaded.Info!, frameworkRoot, present).ToList();
+                paths.AddRange(await MissingAssembliesAsync(loaded, acquirer, notices, ct));
+                var added = paths
+                    .Where(File.Exists)
+                    .Where(path => present.Add(Path.GetFileNameWithoutExtension(path)))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (added.Count > 0)
+                {
+                    additions[loaded.Project.Id] = added;
+                }
+
+                progress?.Report(new AnalysisProgress("load", $"references of {loaded.Entry.Name}", Interlocked.Increment(ref done), candidates.Count));
+            });
+
+        foreach (var (projectId, paths) in additions.OrderBy(a => a.Key.Id))
+        {
+            solution = solution.AddMetadataReferences(projectId, paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        }
+
+        return (solution, additions);
+    }
+
+    /// <summary>
+    /// MSBuild resolves v2.0–v3.5 projects through the Windows-only framework install, not TargetFrameworkRootPath, so
+    /// they evaluate with no framework at all; they get the (nearest) reference assemblies of the merged root directly.
+    /// </summary>
+    private static IEnumerable<string> FrameworkAssemblies(ProjectFileInfo info, string? frameworkRoot, IReadOnlySet<string> present)
+    {
+        if (frameworkRoot is null || info.SdkStyle || !info.IsNetFramework || present.Contains("mscorlib")
+            || FrameworkReferenceAssemblies.ParseVersion(info.TargetFramework ?? string.Empty) is not { } version)
+        {
+            return [];
+        }
+
+        var folder = Path.Combine(frameworkRoot, ".NETFramework", "v" + version.ToString(2));
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*.dll")
+            .Append(Path.Combine(folder, "Facades", "netstandard.dll"))
+            .Where(IsManagedAssembly)
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>The reference-assembly packages also hold native shims (System.EnterpriseServices.Thunk.dll) that a compilation rejects.</summary>
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+            return reader.HasMetadata && System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader).IsAssembly;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, ConcurrentBag<string> notices, CancellationToken cancellationToken)
+    {
+        var info = loaded.Info!;
+        var framework = info.TargetFramework ?? string.Empty;
+        var paths = new List<string>();
+        if (!info.SdkStyle)
+        {
+            var legacy = await LegacyPackageReferences.ResolveAsync(info.FullPath, framework, acquirer, cancellationToken);
+            paths.AddRange(legacy.ReferencePaths);
+            foreach (var notice in legacy.Notices)
+            {
+                notices.Add(notice);
+            }
+        }
+
+        var usesPackageReference = info.SdkStyle || PackageRestore.UsesPackageReference(info.FullPath);
+        if (usesPackageReference && !File.Exists(PackageRestore.AssetsFile(info)) && framework.Length > 0)
+        {
+            var isWeb = string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || info.IsLegacyWebApplication;
+            var targeting = RestoreFallback.TargetingPackAssemblies(framework, isWeb);
+            var packages = await RestoreFallback.PackageAssembliesAsync(
+                PackageReferences(info.FullPath),
+                framework,
+                acquirer,
+                cancellationToken,
+                targeting.Paths.Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList());
+            paths.AddRange(targeting.Paths);
+            paths.AddRange(packages.Paths);
+            foreach (var notice in targeting.Notices.Concat(packages.Notices))
+            {
+                notices.Add($"{info.Name}: {notice}");
+            }
+
+            notices.Add($"{info.Name} was not restored; it binds against {(targeting.Paths.Count > 0 ? "the SDK's reference packs and " : string.Empty)}{packages.Packages.Count(p => p.Found)} package(s) found without a restore.");
+        }
+
+        return paths;
+    }
+
+    /// <summary>PackageReference items as written (a missing version floats to the newest one obtainable).</summary>
+    private static IReadOnlyList<(string Id, string Version)> PackageReferences(string projectFile)
+    {
+        try
+        {
+            return XDocument.Load(projectFile).Descendants()
+                .Where(e => e.Name.LocalName == "PackageReference" && e.Attribute("Include") is not null)
+                .Select(e => (Id: e.Attribute("Include")!.Value.Trim(), Version: (e.Attribute("Version")?.Value ?? e.Elements().FirstOrDefault(v => v.Name.LocalName == "Version")?.Value ?? "*").Trim()))
+                .Where(r => r.Id.Length > 0 && !r.Version.Contains("$(", StringComparison.Ordinal))
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            return [];
+        }
+    }
+}
