@@ -1,0 +1,131 @@
+using Microsoft.Build.Definition;
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Exceptions;
+using MSBuildProject = Microsoft.Build.Evaluation.Project;
+
+namespace StateLens.Engine.Loading;
+
+/// <summary>
+/// Evaluates project files in process with the user's MSBuild, as Visual Studio would: imports, Directory.Build.props and
+/// conditions applied, so kinds and frameworks come from the values MSBuild builds with rather than from raw XML. Imports
+/// that do not exist on this machine (Microsoft.WebApplication.targets and other Visual Studio targets on Linux) are
+/// skipped instead of failing the project. One <see cref="ProjectCollection"/> is shared so imported SDK files are
+/// parsed once. Construct it only after <see cref="MsBuildRegistration.EnsureRegistered"/>.
+/// </summary>
+public sealed class ProjectEvaluation : IDisposable
+{
+    private const ProjectLoadSettings LoadSettings =
+        ProjectLoadSettings.IgnoreMissingImports | ProjectLoadSettings.IgnoreInvalidImports | ProjectLoadSettings.IgnoreEmptyImports
+        | ProjectLoadSettings.RecordDuplicateButNotCircularImports | ProjectLoadSettings.DoNotEvaluateElementsWithFalseCondition;
+
+    private readonly ProjectCollection _collection;
+
+    /// <param name="globalProperties">The same global properties the workspace loads with (TargetFrameworkRootPath, VSToolsPath, user -p values).</param>
+    public ProjectEvaluation(IReadOnlyDictionary<string, string> globalProperties)
+    {
+        _collection = new ProjectCollection(
+            globalProperties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase),
+            loggers: null,
+            ToolsetDefinitionLocations.Default);
+    }
+
+    /// <summary>
+    /// The project's facts from evaluation; when MSBuild cannot evaluate it, the raw-XML reading with a notice saying
+    /// why. A project that cannot be read at all has <see cref="ProjectFileInfo.ReadError"/> set. Safe to call from
+    /// several threads.
+    /// </summary>
+    public ProjectFileInfo Evaluate(string name, string fullPath)
+    {
+        MSBuildProject? project = null;
+        try
+        {
+            project = MSBuildProject.FromFile(fullPath, new ProjectOptions { ProjectCollection = _collection, LoadSettings = LoadSettings });
+            return ProjectFileInfo.Build(Facts(name, fullPath, project));
+        }
+        catch (Exception e) when (e is InvalidProjectFileException or IOException or UnauthorizedAccessException or System.Xml.XmlException or InvalidOperationException or ArgumentException)
+        {
+            var fallback = ProjectFileInfo.Read(name, fullPath);
+            if (fallback.ReadError is not null)
+            {
+                return fallback;
+            }
+
+            var reason = e is InvalidProjectFileException invalid ? invalid.BaseMessage : e.Message;
+            return fallback with
+            {
+                Notices = [$"{Path.GetFileName(fullPath)}: MSBuild could not evaluate the project ({FirstLine(reason)}); its kind and frameworks are read from the project file alone.", .. fallback.Notices],
+            };
+        }
+        finally
+        {
+            if (project is not null)
+            {
+                _collection.UnloadProject(project);
+            }
+        }
+    }
+
+    public void Dispose() => _collection.Dispose();
+
+    /// <summary>
+    /// A folder holding an empty WebApplications/Microsoft.WebApplication.targets (and the other Visual Studio targets old
+    /// web projects import unconditionally), under the run's work directory, to pass as the VSToolsPath global property.
+    /// Those targets only publish and package; compiling needs none of them, and on Linux they do not exist, so without
+    /// this MSBuild stops with MSB4019. The user's tree is never written.
+    /// </summary>
+    public static string VisualStudioTargetsStub(string workDirectory)
+    {
+        var root = Path.Combine(Path.GetFullPath(workDirectory), "vs-targets");
+        foreach (var relative in StubTargets)
+        {
+            var path = Path.Combine(root, relative);
+            if (File.Exists(path))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\" />\n");
+        }
+
+        return root + Path.DirectorySeparatorChar;
+    }
+
+    /// <summary>Targets under $(VSToolsPath) that old-style projects import without a condition, seen in real solutions.</summary>
+    private static readonly string[] StubTargets =
+    [
+        Path.Combine("WebApplications", "Microsoft.WebApplication.targets"),
+        Path.Combine("TeamTest", "Microsoft.TestTools.targets"),
+        Path.Combine("Web", "Microsoft.Web.Publishing.targets"),
+        Path.Combine("WCF", "Microsoft.VisualStudio.ServiceModel.targets"),
+        Path.Combine("TypeScript", "Microsoft.TypeScript.targets"),
+    ];
+
+    private static ProjectFileInfo.ProjectFacts Facts(string name, string fullPath, MSBuildProject project)
+    {
+        string? Property(string property) => project.GetPropertyValue(property) is { Length: > 0 } value ? value.Trim() : null;
+
+        IEnumerable<ProjectFileInfo.ProjectItem> Items(string itemType) => project.GetItems(itemType)
+            .Select(i => new ProjectFileInfo.ProjectItem(i.EvaluatedInclude, i.GetMetadataValue("HintPath") is { Length: > 0 } hint ? hint : null))
+            .ToList();
+
+        var xml = project.Xml;
+        var sdk = !string.IsNullOrEmpty(xml.Sdk)
+            ? xml.Sdk.Split(';')[0].Split('/')[0].Trim()
+            : xml.Imports.FirstOrDefault(i => !string.IsNullOrEmpty(i.Sdk))?.Sdk
+                ?? xml.Children.OfType<Microsoft.Build.Construction.ProjectSdkElement>().FirstOrDefault()?.Name;
+        if (sdk is null && string.Equals(project.GetPropertyValue("UsingMicrosoftNETSdk"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            sdk = "Microsoft.NET.Sdk";
+        }
+
+        // Declared imports, found or not: a missing Microsoft.WebApplication.targets is exactly what marks an old web
+        // project on Linux; resolved imports add those pulled in through Directory.Build.* or other targets.
+        var imports = xml.Imports.Select(i => i.Project)
+            .Concat(project.Imports.Select(i => i.ImportedProject.FullPath))
+            .ToList();
+        return new ProjectFileInfo.ProjectFacts(name, fullPath, ProjectFileInfo.LanguageOf(fullPath), sdk, Property, Items, imports, Evaluated: true);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}
