@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace StateLens.Engine.Loading;
 
 /// <summary>
@@ -56,6 +58,43 @@ public static class CaseInsensitivePath
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Repairs the project references MSBuildWorkspace could not follow because their path differs in case from the disk:
+    /// it keeps them as references to a project that never loaded (visible in AllProjectReferences, and an
+    /// InvalidOperationException from AddProjectReference until they are removed). Each is replaced by a reference to the
+    /// loaded project at the real path (<see cref="ProjectFileInfo.ProjectReferencePaths"/> are already resolved).
+    /// </summary>
+    public static Solution RelinkProjectReferences(Solution solution, Func<string, ProjectFileInfo?> infoByPath)
+    {
+        var byPath = solution.Projects.Where(p => p.FilePath is not null)
+            .GroupBy(p => Path.GetFullPath(p.FilePath!), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+        foreach (var projectId in solution.ProjectIds.ToList())
+        {
+            var project = solution.GetProject(projectId)!;
+            if (project.FilePath is null || infoByPath(Path.GetFullPath(project.FilePath)) is not { } info)
+            {
+                continue;
+            }
+
+            foreach (var dangling in project.AllProjectReferences.Where(r => !solution.ContainsProject(r.ProjectId)).ToList())
+            {
+                solution = solution.RemoveProjectReference(projectId, dangling);
+            }
+
+            foreach (var path in info.ProjectReferencePaths)
+            {
+                if (byPath.TryGetValue(path, out var target) && target != projectId
+                    && !solution.GetProject(projectId)!.AllProjectReferences.Any(r => r.ProjectId == target))
+                {
+                    solution = solution.AddProjectReference(projectId, new ProjectReference(target));
+                }
+            }
+        }
+
+        return solution;
     }
 
     /// <summary>

@@ -108,7 +108,12 @@ public static partial class WebSiteProject
         var framework = FrameworkFolder(entry, frameworkFolder, notices);
         if (framework is not null)
         {
+            var before = references.Count;
             references.AddRange(ManagedAssemblies(framework).Concat(ManagedAssemblies(Path.Combine(framework, "Facades"))).Select(p => MetadataReference.CreateFromFile(p)));
+            if (references.Count == before)
+            {
+                notices.Add($"Web Site '{entry.Name}' is analysed without .NET Framework reference assemblies: '{framework}' holds none; its findings have low confidence.");
+            }
         }
 
         var bin = CaseInsensitivePath.Resolve(Path.Combine(site, "Bin"));

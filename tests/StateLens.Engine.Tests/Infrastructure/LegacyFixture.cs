@@ -41,20 +41,7 @@ internal static class LegacyFixture
             await workspace.OpenProjectAsync(entry.FullPath);
         }
 
-        var solution = workspace.CurrentSolution;
-        foreach (var project in solution.Projects.ToList())
-        {
-            var info = ProjectFileInfo.Read(project.Name, project.FilePath!);
-            foreach (var reference in info.ProjectReferencePaths)
-            {
-                var target = solution.Projects.FirstOrDefault(p => string.Equals(p.FilePath, reference, StringComparison.Ordinal));
-                if (target is not null && !solution.GetProject(project.Id)!.ProjectReferences.Any(r => r.ProjectId == target.Id))
-                {
-                    solution = solution.AddProjectReference(project.Id, new ProjectReference(target.Id));
-                }
-            }
-        }
-
+        var solution = CaseInsensitivePath.RelinkProjectReferences(workspace.CurrentSolution, path => ProjectFileInfo.Read(Path.GetFileNameWithoutExtension(path), path));
         return (workspace, solution, failures);
     }
 
