@@ -4,13 +4,13 @@ using System.Web;
 
 public class Ping : IHttpHandler
 {
-    private static int _count;
+    private static int _count; // expect: SL4001
 
     public bool IsReusable { get { return true; } }
 
     public void ProcessRequest(HttpContext context)
     {
-        _count++; // expect: SL4001
+        _count++;
         context.Response.Write("pong " + _count);
     }
 }
