@@ -78,6 +78,22 @@ public sealed class ProjectKindTests
     }
 
     [Fact]
+    public void Read_EvaluatesLegacyProjects_AndSdkProjectsWithoutTheirOwnFramework_Only()
+    {
+        using var folder = new TempFolder();
+        var named = folder.Write("Named/Named.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        folder.Write("Inherited/Directory.Build.props", "<Project><PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup></Project>");
+        var inherited = folder.Write("Inherited/Inherited.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var legacy = SolutionFile.ReadProjects(LegacyFixture.Solution).Single(e => e.Name == "Shop.Core").FullPath;
+
+        Assert.False(Evaluation().Read("Named", named).Evaluated);
+        Assert.Equal("net10.0", Evaluation().Read("Named", named).TargetFramework);
+        Assert.True(Evaluation().Read("Inherited", inherited).Evaluated);
+        Assert.Equal("net9.0", Evaluation().Read("Inherited", inherited).TargetFramework);
+        Assert.True(Evaluation().Read("Shop.Core", legacy).Evaluated);
+    }
+
+    [Fact]
     public void SdkWebProject_IsWebWithAspNetCore()
     {
         using var folder = new TempFolder();
