@@ -75,40 +75,6 @@ public sealed class ProjectEvaluation : IDisposable
 
     public void Dispose() => _collection.Dispose();
 
-    /// <summary>
-    /// A folder holding an empty WebApplications/Microsoft.WebApplication.targets (and the other Visual Studio targets old
-    /// web projects import unconditionally), under the run's work directory, to pass as the VSToolsPath global property.
-    /// Those targets only publish and package; compiling needs none of them, and on Linux they do not exist, so without
-    /// this MSBuild stops with MSB4019. The user's tree is never written.
-    /// </summary>
-    public static string VisualStudioTargetsStub(string workDirectory)
-    {
-        var root = Path.Combine(Path.GetFullPath(workDirectory), "vs-targets");
-        foreach (var relative in StubTargets)
-        {
-            var path = Path.Combine(root, relative);
-            if (File.Exists(path))
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\" />\n");
-        }
-
-        return root + Path.DirectorySeparatorChar;
-    }
-
-    /// <summary>Targets under $(VSToolsPath) that old-style projects import without a condition, seen in real solutions.</summary>
-    private static readonly string[] StubTargets =
-    [
-        Path.Combine("WebApplications", "Microsoft.WebApplication.targets"),
-        Path.Combine("TeamTest", "Microsoft.TestTools.targets"),
-        Path.Combine("Web", "Microsoft.Web.Publishing.targets"),
-        Path.Combine("WCF", "Microsoft.VisualStudio.ServiceModel.targets"),
-        Path.Combine("TypeScript", "Microsoft.TypeScript.targets"),
-    ];
-
     private static ProjectFileInfo.ProjectFacts Facts(string name, string fullPath, ProjectRootElement xml, ProjectInstance project)
     {
         string? Property(string property) => project.GetPropertyValue(property) is { Length: > 0 } value ? value.Trim() : null;
