@@ -3,19 +3,37 @@ using StateLens.Engine.Loading;
 
 namespace StateLens.Engine.Analysis;
 
-/// <summary>Says what a project deploys as: web, worker, windows-service, console or library.</summary>
+/// <summary>
+/// How a project deploys (<paramref name="Kind"/>: web, worker, windows-service, console or library) and the application
+/// frameworks that say what kind of web or service it is (<paramref name="Frameworks"/>, sorted: aspnetcore, asmx, mvc,
+/// owin, signalr, test, wcf, webapi, webforms, website).
+/// </summary>
+public sealed record ProjectKind(string Kind, IReadOnlyList<string> Frameworks);
+
+/// <summary>
+/// Says what a project deploys as, from the evaluated project (SDK, project type GUIDs, imports, output type, references,
+/// web content) and, where it has loaded, the compiled project's references.
+/// </summary>
 internal static class ProjectKinds
 {
-    public static string Classify(ProjectFileInfo? info, Project? project)
+    private static readonly string[] WebFormsMarkup = [".aspx", ".ascx", ".master"];
+
+    /// <summary>Markup that only a hosted web application has; a library may carry .ascx controls, never these.</summary>
+    private static readonly string[] HostedMarkup = [".aspx", ".asax", ".ashx", ".asmx", ".svc", ".cshtml", ".vbhtml"];
+
+    public static string Classify(ProjectFileInfo? info, Project? project) => Describe(info, project).Kind;
+
+    public static ProjectKind Describe(ProjectFileInfo? info, Project? project)
     {
         if (info is null)
         {
-            return "library";
+            return new ProjectKind("library", []);
         }
 
-        if (info.IsLegacyWebApplication || string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
+        var frameworks = Frameworks(info, project);
+        if (IsWeb(info))
         {
-            return "web";
+            return new ProjectKind("web", frameworks);
         }
 
         var isExe = info.OutputType is { } output && (output.Equals("Exe", StringComparison.OrdinalIgnoreCase) || output.Equals("WinExe", StringComparison.OrdinalIgnoreCase));
@@ -24,25 +42,123 @@ internal static class ProjectKinds
             isExe = true;
         }
 
-        if (!isExe)
+        if (!isExe || info.IsTestProject)
         {
-            return string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? "worker" : "library";
+            return new ProjectKind(string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) && !info.IsTestProject ? "worker" : "library", frameworks);
         }
 
-        if (References(project, "System.ServiceProcess") && info.IsNetFramework)
+        if (References(info, project, "System.ServiceProcess") && info.IsNetFramework)
         {
-            return "windows-service";
+            return new ProjectKind("windows-service", frameworks);
         }
 
         if (string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
-            || References(project, "Microsoft.Extensions.Hosting"))
+            || References(info, project, "Microsoft.Extensions.Hosting"))
         {
-            return "worker";
+            return new ProjectKind("worker", frameworks);
         }
 
-        return "console";
+        return new ProjectKind("console", frameworks);
     }
 
-    private static bool References(Project? project, string assemblyName) =>
-        project?.MetadataReferences.Any(r => r.Display is { } display && Path.GetFileNameWithoutExtension(display).Equals(assemblyName, StringComparison.OrdinalIgnoreCase)) ?? false;
+    /// <summary>A folder-based Web Site: always hosted by IIS; WebForms when it has pages or controls.</summary>
+    public static ProjectKind WebSite(IReadOnlyList<string> files)
+    {
+        var frameworks = new SortedSet<string>(StringComparer.Ordinal) { "website" };
+        AddMarkupFrameworks(frameworks, files);
+        return new ProjectKind("web", frameworks.ToList());
+    }
+
+    private static bool IsWeb(ProjectFileInfo info)
+    {
+        if (string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || string.Equals(info.Sdk, "Microsoft.NET.Sdk.BlazorWebAssembly", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (info.IsTestProject)
+        {
+            return false;
+        }
+
+        if (info.IsLegacyWebApplication || info.ImportsWebApplicationTargets
+            || info.ProjectTypeGuids.Any(g => g == ProjectTypes.Wcf || ProjectTypes.Mvc.Contains(g)))
+        {
+            return true;
+        }
+
+        // Web applications whose GUIDs were dropped or whose WebApplication import sits behind a Visual Studio version
+        // condition (Subtext's shape): hosted markup plus a Web.config next to the project is an IIS application.
+        return !info.SdkStyle
+            && info.WebContent.Any(f => HostedMarkup.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            && CaseInsensitivePath.Resolve(Path.Combine(Path.GetDirectoryName(info.FullPath)!, "Web.config")) is not null;
+    }
+
+    private static IReadOnlyList<string> Frameworks(ProjectFileInfo info, Project? project)
+    {
+        var frameworks = new SortedSet<string>(StringComparer.Ordinal);
+        if (info.IsTestProject)
+        {
+            frameworks.Add("test");
+        }
+
+        if (string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
+        {
+            frameworks.Add("aspnetcore");
+        }
+
+        if (info.ProjectTypeGuids.Any(ProjectTypes.Mvc.Contains) || References(info, project, "System.Web.Mvc") || HasPackage(info, "Microsoft.AspNet.Mvc"))
+        {
+            frameworks.Add("mvc");
+        }
+
+        if (References(info, project, "System.Web.Http") || HasPackage(info, "Microsoft.AspNet.WebApi.Core"))
+        {
+            frameworks.Add("webapi");
+        }
+
+        if (info.ProjectTypeGuids.Contains(ProjectTypes.Wcf))
+        {
+            frameworks.Add("wcf");
+        }
+
+        if (References(info, project, "Microsoft.AspNet.SignalR.Core") || HasPackage(info, "Microsoft.AspNet.SignalR.Core"))
+        {
+            frameworks.Add("signalr");
+        }
+
+        if (References(info, project, "Microsoft.Owin") || HasPackage(info, "Microsoft.Owin"))
+        {
+            frameworks.Add("owin");
+        }
+
+        AddMarkupFrameworks(frameworks, info.WebContent);
+        return frameworks.ToList();
+    }
+
+    private static void AddMarkupFrameworks(SortedSet<string> frameworks, IEnumerable<string> files)
+    {
+        foreach (var extension in files.Select(f => Path.GetExtension(f).ToLowerInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            if (WebFormsMarkup.Contains(extension, StringComparer.Ordinal))
+            {
+                frameworks.Add("webforms");
+            }
+            else if (extension == ".svc")
+            {
+                frameworks.Add("wcf");
+            }
+            else if (extension == ".asmx")
+            {
+                frameworks.Add("asmx");
+            }
+        }
+    }
+
+    private static bool HasPackage(ProjectFileInfo info, string id) =>
+        info.PackageReferences.Contains(id, StringComparer.OrdinalIgnoreCase);
+
+    private static bool References(ProjectFileInfo info, Project? project, string assemblyName) =>
+        info.AssemblyReferences.Contains(assemblyName, StringComparer.OrdinalIgnoreCase)
+        || (project?.MetadataReferences.Any(r => r.Display is { } display && Path.GetFileNameWithoutExtension(display).Equals(assemblyName, StringComparison.OrdinalIgnoreCase)) ?? false);
 }

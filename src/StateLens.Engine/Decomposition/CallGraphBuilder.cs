@@ -30,10 +30,26 @@ public static class CallGraphBuilder
 
     private static readonly string[] RazorHandlerPrefixes = ["OnGet", "OnPost", "OnPut", "OnDelete", "OnPatch", "OnHead", "OnOptions"];
 
-    /// <summary>Builds the graph on its own (tests, tools): runs the collector as the only analyzer.</summary>
-    public static ProjectGraph Build(string project, Compilation compilation, CancellationToken cancellationToken)
+    private static readonly string[] PersistentConnectionCallbacks = ["OnReceived", "OnConnected", "OnReconnected", "OnDisconnected", "ProcessRequest"];
+
+    /// <summary>Markup directives that name the class ASP.NET instantiates, the attribute naming it, and the entry kind.</summary>
+    private static readonly Dictionary<string, (string Attribute, string Kind)> MarkupDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
-        var collector = Begin(project, compilation, cancellationToken);
+        ["WebHandler"] = ("Class", "http-handler"),
+        ["WebService"] = ("Class", "asmx"),
+        ["ServiceHost"] = ("Service", "wcf"),
+        ["Application"] = ("Inherits", "global-asax"),
+        ["Page"] = ("Inherits", "webforms-page"),
+        ["Control"] = ("Inherits", "user-control"),
+        ["Master"] = ("Inherits", "user-control"),
+    };
+
+    private static readonly string[] MarkupExtensions = ["*.ashx", "*.asmx", "*.svc", "*.asax", "*.aspx", "*.ascx", "*.master"];
+
+    /// <summary>Builds the graph on its own (tests, tools): runs the collector as the only analyzer.</summary>
+    public static ProjectGraph Build(string project, Compilation compilation, CancellationToken cancellationToken, string? projectFolder = null)
+    {
+        var collector = Begin(project, compilation, cancellationToken, projectFolder);
         compilation
             .WithAnalyzers([collector.Analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync(cancellationToken)
@@ -45,21 +61,41 @@ public static class CallGraphBuilder
     /// <summary>
     /// Finds types, entry methods and implementations from symbols, and returns a collector whose analyzer records the
     /// edges of every operation block. The engine runs it next to the rule analyzers, so member bodies are bound once.
+    /// With <paramref name="projectFolder"/>, the classes that markup files there name (.ashx, .asmx, .svc, Global.asax,
+    /// pages and controls) are entry types even when their framework base types did not bind.
     /// </summary>
-    public static GraphCollector Begin(string project, Compilation compilation, CancellationToken cancellationToken)
+    public static GraphCollector Begin(string project, Compilation compilation, CancellationToken cancellationToken, string? projectFolder = null)
     {
         var graph = new ProjectGraph { Project = project };
         var known = new KnownEntryTypes(compilation);
         var entryIds = new HashSet<string>(StringComparer.Ordinal);
+        var markupTypes = projectFolder is null ? [] : MarkupEntryTypes(projectFolder, cancellationToken);
+        var owinStartups = OwinStartups(compilation, known);
 
         foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
         {
             cancellationToken.ThrowIfCancellationRequested();
             DescribeMembers(graph, type);
             CollectImplementations(graph, type);
+            var found = false;
             foreach (var (method, kind) in EntryMethods(type, known))
             {
                 AddEntryPoint(graph, entryIds, method, Display(method), kind);
+                found = true;
+            }
+
+            var typeName = TypeName(type);
+            if (!found && markupTypes.TryGetValue(typeName, out var markupKind))
+            {
+                foreach (var method in MarkupFallbackMethods(type, markupKind))
+                {
+                    AddEntryPoint(graph, entryIds, method, Display(method), markupKind);
+                }
+            }
+
+            foreach (var method in OwinStartupMethods(type, owinStartups))
+            {
+                AddEntryPoint(graph, entryIds, method, Display(method), "owin-startup");
             }
         }
 
@@ -265,7 +301,7 @@ public static class CallGraphBuilder
         var controllerKind = ControllerKind(type, known);
         if (controllerKind is not null)
         {
-            foreach (var method in instance.Where(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsOverride && !m.IsGenericMethod && m.Name != "Dispose" && !known.NonActionAttributes.OnSymbol(m)))
+            foreach (var method in instance.Where(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsOverride && !m.IsGenericMethod && m.Name != "Dispose" && !known.NonActionAttributes.OnSymbol(m) && !HasUnboundAttribute(m, "NonAction")))
             {
                 yield return (method, controllerKind);
             }
@@ -322,6 +358,14 @@ public static class CallGraphBuilder
             }
         }
 
+        if (known.PersistentConnection.IsBaseOf(type))
+        {
+            foreach (var method in methods.Where(m => m.IsOverride && PersistentConnectionCallbacks.Contains(m.Name)))
+            {
+                yield return (method, "signalr-hub");
+            }
+        }
+
         if (known.HostedService.IsBaseOf(type))
         {
             foreach (var method in methods.Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic
@@ -338,6 +382,116 @@ public static class CallGraphBuilder
                 yield return (method, "windows-service");
             }
         }
+    }
+
+    /// <summary>
+    /// Class names from the directives of the project's markup files ("&lt;%@ WebHandler Class="X" %&gt;") to the entry
+    /// kind. A type named twice keeps the ordinal-first kind, so the result does not depend on file order.
+    /// </summary>
+    private static Dictionary<string, string> MarkupEntryTypes(string folder, CancellationToken cancellationToken)
+    {
+        var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+        foreach (var file in MarkupExtensions.SelectMany(pattern => Directory.EnumerateFiles(folder, pattern, options)).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).Any(part => part.Equals("bin", StringComparison.OrdinalIgnoreCase) || part.Equals("obj", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (Loading.WebSiteProject.FirstDirective(text) is not { } directive
+                || !MarkupDirectives.TryGetValue(directive.Directive, out var meaning)
+                || !directive.Attributes.TryGetValue(meaning.Attribute, out var className))
+            {
+                continue;
+            }
+
+            // "Namespace.Type, Assembly" is allowed in directives; the assembly part does not name the type.
+            var name = className.Split(',')[0].Trim();
+            if (name.Length > 0)
+            {
+                types.TryAdd(name, meaning.Kind);
+            }
+        }
+
+        return new Dictionary<string, string>(types, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Entry methods of a type named by markup whose framework base types did not bind (no System.Web, a package that
+    /// could not be had): judged by name and shape, as ASP.NET would call them.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> MarkupFallbackMethods(INamedTypeSymbol type, string kind)
+    {
+        var instance = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m is { IsStatic: false, MethodKind: MethodKind.Ordinary } && m.Locations.Any(l => l.IsInSource))
+            .ToList();
+        return kind switch
+        {
+            "http-handler" => instance.Where(m => m.Name is "ProcessRequest" or "ProcessRequestAsync" or "BeginProcessRequest"),
+            "global-asax" => instance.Where(m => m.Name.StartsWith("Application_", StringComparison.Ordinal) || m.Name.StartsWith("Session_", StringComparison.Ordinal)),
+            "webforms-page" or "user-control" => instance.Where(m => m.DeclaredAccessibility != Accessibility.Private || m.Name.StartsWith("Page_", StringComparison.Ordinal)
+                || (m.Parameters.Length == 2 && m.Parameters[1].Type.Name.EndsWith("EventArgs", StringComparison.Ordinal))),
+            _ => instance.Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name != "Dispose"),
+        };
+    }
+
+    /// <summary>Types named by [assembly: OwinStartup(typeof(X))] (or its friendly-name form) to the method OWIN calls.</summary>
+    private static Dictionary<INamedTypeSymbol, string> OwinStartups(Compilation compilation, KnownEntryTypes known)
+    {
+        var startups = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        foreach (var attribute in compilation.Assembly.GetAttributes().Where(a => known.OwinStartupAttribute.Matches(a.AttributeClass)))
+        {
+            var arguments = attribute.ConstructorArguments;
+            var typeIndex = arguments.IndexOf(arguments.FirstOrDefault(a => a.Kind == TypedConstantKind.Type));
+            if (typeIndex < 0 || arguments[typeIndex].Value is not INamedTypeSymbol startup)
+            {
+                continue;
+            }
+
+            var method = typeIndex + 1 < arguments.Length && arguments[typeIndex + 1].Value is string name ? name : "Configuration";
+            startups[startup.OriginalDefinition] = method;
+        }
+
+        return startups;
+    }
+
+    /// <summary>
+    /// OWIN's startup method: the one [assembly: OwinStartup] names, or by OWIN's convention a class named Startup with
+    /// Configuration(IAppBuilder). The parameter is matched by name so the convention holds when Owin.dll did not bind.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> OwinStartupMethods(INamedTypeSymbol type, Dictionary<INamedTypeSymbol, string> startups)
+    {
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return [];
+        }
+
+        var methods = type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && m.Locations.Any(l => l.IsInSource));
+        if (startups.TryGetValue(type.OriginalDefinition, out var named))
+        {
+            return methods.Where(m => m.Name == named);
+        }
+
+        return type.Name == "Startup"
+            ? methods.Where(m => m.Name == "Configuration" && m.Parameters is [{ Type.Name: "IAppBuilder" }])
+            : [];
     }
 
     private static string? ControllerKind(INamedTypeSymbol type, KnownEntryTypes known)
@@ -362,6 +516,21 @@ public static class CallGraphBuilder
             if (known.ControllerAttributes.OnSymbol(current) && type.Name.EndsWith("Controller", StringComparison.Ordinal))
             {
                 return "controller-action";
+            }
+        }
+
+        // System.Web.Mvc or System.Web.Http did not bind (packages.config package not obtained): the base class is an
+        // error type that still carries its name, and an MVC controller is still an entry type.
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is IErrorTypeSymbol { Name: var name } && type.Name.EndsWith("Controller", StringComparison.Ordinal))
+            {
+                return name switch
+                {
+                    "Controller" or "AsyncController" => "mvc-action",
+                    "ApiController" => "webapi-action",
+                    _ => null,
+                };
             }
         }
 
@@ -418,6 +587,10 @@ public static class CallGraphBuilder
             }
         }
     }
+
+    /// <summary>An attribute whose type did not bind, recognised by name ("NonAction" or "NonActionAttribute").</summary>
+    private static bool HasUnboundAttribute(IMethodSymbol method, string name) =>
+        method.GetAttributes().Any(a => a.AttributeClass is IErrorTypeSymbol error && (error.Name == name || error.Name == name + "Attribute"));
 
     private static bool IsEventHandler(IMethodSymbol method, KnownEntryTypes known) =>
         method.Parameters.Length == 2

@@ -25,7 +25,9 @@ internal sealed class KnownEntryTypes
         ServiceContractAttribute = Resolve("System.ServiceModel.ServiceContractAttribute", "CoreWCF.ServiceContractAttribute");
         OperationContractAttribute = Resolve("System.ServiceModel.OperationContractAttribute", "CoreWCF.OperationContractAttribute");
         PageModel = Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        Hub = Resolve("Microsoft.AspNetCore.SignalR.Hub", "Microsoft.AspNetCore.SignalR.Hub`1", "Microsoft.AspNet.SignalR.Hub");
+        Hub = Resolve("Microsoft.AspNetCore.SignalR.Hub", "Microsoft.AspNetCore.SignalR.Hub`1", "Microsoft.AspNet.SignalR.Hub", "Microsoft.AspNet.SignalR.Hub`1");
+        PersistentConnection = Resolve("Microsoft.AspNet.SignalR.PersistentConnection");
+        OwinStartupAttribute = Resolve("Microsoft.Owin.OwinStartupAttribute");
         HostedService = Resolve("Microsoft.Extensions.Hosting.IHostedService");
         BackgroundService = Resolve("Microsoft.Extensions.Hosting.BackgroundService");
         ServiceBase = Resolve("System.ServiceProcess.ServiceBase");
@@ -63,6 +65,10 @@ internal sealed class KnownEntryTypes
     public TypeSet PageModel { get; }
 
     public TypeSet Hub { get; }
+
+    public TypeSet PersistentConnection { get; }
+
+    public TypeSet OwinStartupAttribute { get; }
 
     public TypeSet HostedService { get; }
 

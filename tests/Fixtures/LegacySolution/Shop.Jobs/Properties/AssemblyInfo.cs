@@ -1,0 +1,7 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+[assembly: AssemblyTitle("Shop.Jobs")]
+[assembly: AssemblyCompany("Shop")]
+[assembly: ComVisible(false)]
+[assembly: AssemblyVersion("1.0.0.0")]

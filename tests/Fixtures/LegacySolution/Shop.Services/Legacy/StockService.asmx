@@ -1,0 +1,1 @@
+<%@ WebService Language="C#" CodeBehind="StockService.asmx.cs" Class="Shop.Services.Legacy.StockService" %>

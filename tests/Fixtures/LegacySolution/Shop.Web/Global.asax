@@ -1,0 +1,1 @@
+<%@ Application Codebehind="Global.asax.cs" Inherits="Shop.Web.MvcApplication" Language="C#" %>

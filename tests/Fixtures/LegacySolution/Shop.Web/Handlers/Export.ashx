@@ -1,0 +1,1 @@
+<%@ WebHandler Language="C#" CodeBehind="Export.ashx.cs" Class="Shop.Web.Handlers.ExportHandler" %>
