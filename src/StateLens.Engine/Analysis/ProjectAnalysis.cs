@@ -48,7 +48,7 @@ internal static class ProjectAnalyzer
         timings.Add("compile", stopwatch.Elapsed);
 
         stopwatch.Restart();
-        var graphCollector = CallGraphBuilder.Begin(name, compilation, cancellationToken);
+        var graphCollector = CallGraphBuilder.Begin(name, compilation, cancellationToken, project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath));
         var census = new BindingCensusAnalyzer();
         var withAnalyzers = compilation.WithAnalyzers(
             RuleCatalog.Analyzers.Add(graphCollector.Analyzer).Add(census),

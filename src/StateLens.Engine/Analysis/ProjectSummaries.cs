@@ -19,7 +19,18 @@ internal static class ProjectSummaries
         var (entry, info, project) = (loaded.Entry, loaded.Info, loaded.Project);
         string status;
         string? message = null;
-        if (info is null)
+        var isWebSite = loaded.WebSiteMarkup is not null;
+        if (isWebSite && result is null)
+        {
+            status = "failed";
+            message = "the Web Site folder could not be compiled";
+        }
+        else if (isWebSite)
+        {
+            status = result!.Problem is not null ? "failed" : result.MissingReferences.Count > 0 || result.Coverage is { BelowThreshold: true } ? "partial" : "loaded";
+            message = result.Problem ?? (status == "partial" ? CoverageMessage(result) : null);
+        }
+        else if (info is null)
         {
             status = "failed";
             message = "the project file does not exist";
@@ -37,7 +48,8 @@ internal static class ProjectSummaries
         else if (result is null)
         {
             status = "failed";
-            var failure = failures.FirstOrDefault(f => f.Message.Contains(entry.FullPath, StringComparison.Ordinal));
+            var failure = failures.FirstOrDefault(f => f.Message.Contains(entry.FullPath, StringComparison.Ordinal))
+                ?? failures.FirstOrDefault(f => entry.WrittenPath is { } written && f.Message.Contains(written, StringComparison.Ordinal));
             message = failure is null ? "MSBuild could not load the project" : Paths.Relativize(root, FirstLine(failure.Message));
         }
         else if (result.Problem is not null)
@@ -61,6 +73,7 @@ internal static class ProjectSummaries
             message = $"{result.UnreadableFiles.Count} file(s) could not be read and were skipped: {string.Join(", ", result.UnreadableFiles.Select(f => Paths.Relative(root, f)))}";
         }
 
+        var kind = isWebSite ? ProjectKinds.WebSite(loaded.WebSiteMarkup!) : ProjectKinds.Describe(info, project);
         var findings = result?.Findings ?? [];
         var references = info?.ProjectReferencePaths
             .Select(path => entries.FirstOrDefault(e => string.Equals(e.FullPath, path, StringComparison.Ordinal))?.Name ?? Path.GetFileNameWithoutExtension(path))
@@ -70,9 +83,10 @@ internal static class ProjectSummaries
         {
             Name = entry.Name,
             Path = Paths.Relative(root, entry.FullPath),
-            Language = info?.Language ?? Path.GetExtension(entry.FullPath).TrimStart('.'),
-            TargetFramework = info?.TargetFramework,
-            Kind = ProjectKinds.Classify(info, project),
+            Language = info?.Language ?? (isWebSite ? (project?.Language == LanguageNames.VisualBasic ? "Visual Basic" : "C#") : Path.GetExtension(entry.FullPath).TrimStart('.')),
+            TargetFramework = info?.TargetFramework ?? (isWebSite ? WebSiteProject.FrameworkVersion(entry) : null),
+            Kind = kind.Kind,
+            Frameworks = kind.Frameworks,
             SdkStyle = info?.SdkStyle ?? false,
             LoadStatus = status,
             LoadMessage = message,

@@ -37,4 +37,7 @@ internal sealed record LoadedProject(SolutionEntry Entry, ProjectFileInfo? Info,
 {
     /// <summary>Assemblies added after MSBuild evaluation because the project's own reference paths do not exist here.</summary>
     public IReadOnlyList<string> SubstitutedReferences { get; init; } = [];
+
+    /// <summary>For a Web Site (a folder with no project file): its markup files; null for every other project.</summary>
+    public IReadOnlyList<string>? WebSiteMarkup { get; init; }
 }

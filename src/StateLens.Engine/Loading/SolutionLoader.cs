@@ -27,11 +27,20 @@ internal static class SolutionLoader
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var infos = entries.ToDictionary(
-            e => e.FullPath,
-            e => File.Exists(e.FullPath) ? ProjectFileInfo.Read(e.Name, e.FullPath) : null,
-            StringComparer.Ordinal);
+        Dictionary<string, ProjectFileInfo?> infos;
+        using (var evaluation = new ProjectEvaluation(options.Properties))
+        {
+            infos = entries.ToDictionary(
+                e => e.FullPath,
+                e => e.WebSite is null && File.Exists(e.FullPath) ? evaluation.Read(e.Name, e.FullPath) : null,
+                StringComparer.Ordinal);
+        }
+
         var readable = infos.Values.OfType<ProjectFileInfo>().ToList();
+        foreach (var notice in readable.SelectMany(i => i.Notices))
+        {
+            notices.Add(notice);
+        }
 
         progress?.Report(new AnalysisProgress("restore", "asking the package sources in NuGet.config whether they answer", 0, entries.Count));
         var sources = PackageSources.Load(root);
@@ -58,7 +67,9 @@ internal static class SolutionLoader
         timings.Add("restore", stopwatch.Elapsed);
         stopwatch.Restart();
         var properties = new Dictionary<string, string>(options.Properties, StringComparer.OrdinalIgnoreCase);
-        var frameworkVersions = readable.Where(i => i is { SdkStyle: false, IsNetFramework: true } && i.TargetFramework is not null).Select(i => i.TargetFramework!).ToList();
+        var frameworkVersions = readable.Where(i => i is { SdkStyle: false, IsNetFramework: true } && i.TargetFramework is not null).Select(i => i.TargetFramework!)
+            .Concat(entries.Where(e => e.WebSite is not null).Select(e => WebSiteProject.FrameworkVersion(e) ?? "v4.0"))
+            .ToList();
         if (frameworkVersions.Count > 0 && !properties.ContainsKey("TargetFrameworkRootPath") && !properties.ContainsKey("FrameworkPathOverride"))
         {
             progress?.Report(new AnalysisProgress("load", $"fetching .NET Framework reference assemblies ({string.Join(", ", frameworkVersions.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))})", 0, entries.Count));
@@ -86,14 +97,46 @@ internal static class SolutionLoader
         {
             var supportedEntries = entries.Where(e => infos[e.FullPath] is { IsSupportedLanguage: true, ReadError: null }).ToList();
             var solution = await OpenAsync(workspace, input, supportedEntries, cancellationToken);
-            solution = AddConfigurationFiles(solution);
+
+            // Windows ignores case, so solutions name projects in a case the disk does not have; MSBuildWorkspace then
+            // skips them and drops references to them. They are opened by their real path and their references relinked.
+            foreach (var entry in supportedEntries.Where(e => e.WrittenPath is not null && !Loaded(workspace.CurrentSolution, e.FullPath)))
+            {
+                try
+                {
+                    await workspace.OpenProjectAsync(entry.FullPath, cancellationToken: cancellationToken);
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
+                {
+                    notices.Add($"{entry.Name}: could not be opened by its real path '{Paths.Relative(root, entry.FullPath)}' ({e.Message.Split('\n')[0].Trim()}).");
+                }
+            }
+
+            solution = CaseInsensitivePath.RelinkProjectReferences(workspace.CurrentSolution, path => infos.GetValueOrDefault(path));
+            var webSites = new Dictionary<string, WebSiteLoad>(StringComparer.Ordinal);
+            foreach (var entry in entries.Where(e => e.WebSite is not null))
+            {
+                var idsByName = solution.Projects.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+                var site = WebSiteProject.Create(entry, properties.GetValueOrDefault("TargetFrameworkRootPath"), idsByName);
+                foreach (var notice in site.Notices)
+                {
+                    notices.Add(notice);
+                }
+
+                solution = solution.AddProject(site.Project);
+                webSites[entry.FullPath] = site;
+            }
+
+            solution = AddConfigurationFiles(RelinkMisCasedDocuments(solution));
 
             var loadedByPath = solution.Projects
                 .Where(p => p.FilePath is not null)
                 .GroupBy(p => Path.GetFullPath(p.FilePath!), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
             var projects = entries
-                .Select(e => new LoadedProject(e, infos[e.FullPath], loadedByPath.GetValueOrDefault(e.FullPath)))
+                .Select(e => webSites.TryGetValue(e.FullPath, out var site)
+                    ? new LoadedProject(e, null, solution.GetProject(site.Project.Id)) { WebSiteMarkup = site.MarkupFiles }
+                    : new LoadedProject(e, infos[e.FullPath], loadedByPath.GetValueOrDefault(e.FullPath)))
                 .ToList();
             var (repaired, added) = await ReferenceRepair.RepairAsync(solution, projects, acquirer, properties.GetValueOrDefault("TargetFrameworkRootPath"), notices, progress, cancellationToken);
             solution = repaired;
@@ -109,6 +152,9 @@ internal static class SolutionLoader
             throw;
         }
     }
+
+    private static bool Loaded(Solution solution, string path) =>
+        solution.Projects.Any(p => p.FilePath is not null && string.Equals(Path.GetFullPath(p.FilePath), path, StringComparison.Ordinal));
 
     private static async Task<Solution> OpenAsync(MSBuildWorkspace workspace, string input, IReadOnlyList<SolutionEntry> entries, CancellationToken cancellationToken)
     {
@@ -139,6 +185,33 @@ internal static class SolutionLoader
         {
             throw new UserInputException($"MSBuild could not open '{Path.GetFileName(input)}' ({e.Message.Split('\n')[0].Trim()}); check that it builds with 'dotnet build'.");
         }
+    }
+
+    /// <summary>
+    /// Compile items written in another case than the disk has (`Sitemap\Url.cs` for `SiteMap/Url.cs`) load as empty
+    /// documents on a case-sensitive file system; they get the real file's text and path.
+    /// </summary>
+    private static Solution RelinkMisCasedDocuments(Solution solution)
+    {
+        foreach (var document in solution.Projects.SelectMany(p => p.Documents).Where(d => d.FilePath is not null && !File.Exists(d.FilePath)).ToList())
+        {
+            if (CaseInsensitivePath.Resolve(document.FilePath!) is not { } real || !File.Exists(real))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var stream = File.OpenRead(real);
+                solution = solution.WithDocumentText(document.Id, SourceText.From(stream)).WithDocumentFilePath(document.Id, real);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left as it is; the analysis lists it among the files that could not be read.
+            }
+        }
+
+        return solution;
     }
 
     /// <summary>Hands web.config, app.config, appsettings*.json and logging configs to the analyzers, as the NuGet package's targets do.</summary>

@@ -109,6 +109,9 @@ public sealed record ProjectSummary
     /// <summary>web, worker, windows-service, console or library.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>What kind of web or service application it is: aspnetcore, asmx, mvc, owin, signalr, test, wcf, webapi, webforms, website.</summary>
+    public IReadOnlyList<string> Frameworks { get; init; } = [];
+
     /// <summary>True for SDK-style projects, false for legacy (non-SDK) project files.</summary>
     public required bool SdkStyle { get; init; }
 
