@@ -61,6 +61,7 @@ internal static class SolutionLoader
             var supportedEntries = entries.Where(e => infos[e.FullPath] is { IsSupportedLanguage: true, ReadError: null }).ToList();
             var solution = await OpenAsync(workspace, input, supportedEntries, cancellationToken);
             solution = AddConfigurationFiles(solution);
+            solution = Views.ViewDocuments.AddTo(solution, root, notices);
 
             var loadedByPath = solution.Projects
                 .Where(p => p.FilePath is not null)
