@@ -544,7 +544,8 @@ internal sealed class RazorExtractor
                 if (next == '<')
                 {
                     Flush(output, segmentStart, i);
-                    var template = !IsStatementStart(last);
+                    // After a named argument's colon (format: @<text>…</text>) markup is a Razor template, not a statement.
+                    var template = last is not ('{' or '}' or ';');
                     if (template)
                     {
                         output.Add(new ViewSegment(SegmentKind.Glue, "(global::System.Func<dynamic, object>)(item => {", 0, 0));

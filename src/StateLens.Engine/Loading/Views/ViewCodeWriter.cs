@@ -11,7 +11,9 @@ internal sealed record ViewClass(string ClassName, string BaseType, IReadOnlyLis
 /// </summary>
 /// <remarks>
 /// The class is abstract: it is never instantiated, so abstract members of the real base (Execute) need no body and the
-/// call graph does not take it for an entry point of its own. Generated lines are hidden from the line mapping.
+/// call graph does not take it for an entry point of its own. Generated lines are hidden from the line mapping, except the
+/// class and render-method headers, which map to the view's first line: the analyzer driver skips a declaration that
+/// starts in hidden code as generated code, and would then never see the view's statements.
 /// </remarks>
 internal static class ViewCodeWriter
 {
@@ -19,19 +21,24 @@ internal static class ViewCodeWriter
 
     private const string WriteMethod = "__Write";
 
+    /// <summary>Short, so an expression that starts a few columns into its line keeps its column (VB maps lines only).</summary>
+    private const string VbWriteMethod = "_W";
+
     public static string CSharp(ExtractedView view, ViewClass shape, string mappedPath)
     {
         var path = mappedPath.Replace("\"", string.Empty, StringComparison.Ordinal);
         var code = new StringBuilder();
         code.Append("// StateLens: code of a view, extracted for analysis only.\n");
-        code.Append("#pragma warning disable\n#nullable disable\n");
+        code.Append("#nullable disable\n");
         foreach (var ns in shape.Usings)
         {
             code.Append("using ").Append(ns).Append(";\n");
         }
 
-        code.Append("namespace ASP\n{\n#line hidden\n");
-        code.Append("public abstract class ").Append(shape.ClassName).Append(" : ").Append(shape.BaseType).Append("\n{\n");
+        code.Append("namespace ASP\n{\n");
+        code.Append("#line 1 \"").Append(path).Append("\"\n");
+        code.Append("public abstract class ").Append(shape.ClassName).Append(" : ").Append(shape.BaseType).Append('\n');
+        code.Append("#line hidden\n{\n");
         foreach (var property in shape.Properties)
         {
             var declaration = $"public {property.Type} {property.Name} {{ get; private set; }}";
@@ -47,7 +54,9 @@ internal static class ViewCodeWriter
         }
 
         var isAsync = view.Body.Any(s => s.Text.Contains("await", StringComparison.Ordinal));
-        code.Append(isAsync ? "private async global::System.Threading.Tasks.Task " : "private void ").Append(RenderMethod).Append("()\n{\n");
+        code.Append("#line 1 \"").Append(path).Append("\"\n");
+        code.Append(isAsync ? "private async global::System.Threading.Tasks.Task " : "private void ").Append(RenderMethod).Append("()\n");
+        code.Append("#line hidden\n{\n");
         foreach (var segment in view.Body)
         {
             Mapped(code, segment, path);
@@ -71,8 +80,10 @@ internal static class ViewCodeWriter
         }
 
         code.Append("Namespace ASP\n");
+        code.Append("#ExternalSource(\"").Append(path).Append("\", 1)\n");
         code.Append("Public MustInherit Class ").Append(shape.ClassName).Append('\n');
         code.Append("Inherits ").Append(shape.BaseType).Append('\n');
+        code.Append("#End ExternalSource\n");
         foreach (var property in shape.Properties)
         {
             var declaration = $"Public Property {property.Name} As {property.Type}";
@@ -88,14 +99,16 @@ internal static class ViewCodeWriter
         }
 
         var isAsync = view.Body.Any(s => s.Text.Contains("Await", StringComparison.OrdinalIgnoreCase));
+        code.Append("#ExternalSource(\"").Append(path).Append("\", 1)\n");
         code.Append(isAsync ? $"Private Async Function {RenderMethod}() As Global.System.Threading.Tasks.Task\n" : $"Private Sub {RenderMethod}()\n");
+        code.Append("#End ExternalSource\n");
         foreach (var segment in view.Body)
         {
             VbMapped(code, segment, path);
         }
 
         code.Append(isAsync ? "End Function\n" : "End Sub\n");
-        code.Append("Private Sub ").Append(WriteMethod).Append("(value As Object)\nEnd Sub\nEnd Class\nEnd Namespace\n");
+        code.Append("Private Sub ").Append(VbWriteMethod).Append("(value As Object)\nEnd Sub\nEnd Class\nEnd Namespace\n");
         return code.ToString();
     }
 
@@ -140,7 +153,7 @@ internal static class ViewCodeWriter
         code.Append("#ExternalSource(\"").Append(path).Append("\", ").Append(segment.Line).Append(")\n");
         if (segment.Kind == SegmentKind.Expression)
         {
-            var prefix = WriteMethod + "(";
+            var prefix = VbWriteMethod + "(";
             code.Append(' ', Math.Max(0, segment.Column - prefix.Length)).Append(prefix).Append(segment.Text).Append(")\n");
         }
         else
