@@ -71,6 +71,6 @@ public sealed class ViewSolutionTests
             "SL2003 Web/Views/Cart/Index.cshtml:4:6 @if (TempData[\"msg\"] != null) { <div>@TempData[\"msg\"]</div> } high",
         ],
             model.Findings.Select(f => $"{f.RuleId} {f.File}:{f.Line}:{f.Column} {f.CodeLine} {f.Confidence}").Order(StringComparer.Ordinal));
-        Assert.Contains(model.Findings, f => f.Member == "_Page_Views_Cart_Index_cshtml.RenderView");
+        Assert.Contains(model.Findings, f => f.Member == "ASP._Page_Views_Cart_Index_cshtml.RenderView");
     }
 }
