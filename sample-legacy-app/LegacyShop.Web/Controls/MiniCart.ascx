@@ -4,4 +4,5 @@
         Cart (<asp:Label ID="ItemCountLabel" runat="server" Text="0" />)
     </asp:HyperLink>
     <asp:Label ID="SubtotalLabel" runat="server" CssClass="subtotal" />
+    <span class="coupon"><%: Session["CouponCode"] %></span> <%-- expect: SL2001 --%>
 </div>

@@ -19,15 +19,20 @@ internal static class FindingMapper
         bool projectHasMissingReferences,
         CancellationToken cancellationToken)
     {
-        var span = diagnostic.Location.GetLineSpan();
+        // The mapped span: code extracted from a view (#line) is reported at the markup file's own line.
+        var span = diagnostic.Location.GetMappedLineSpan();
         string? codeLine = null;
         string? member = null;
         string? anchorId = null;
         var confidence = "high";
         if (diagnostic.Location.SourceTree is { } tree)
         {
-            var text = tree.GetText(cancellationToken);
-            codeLine = text.Lines[span.StartLinePosition.Line].ToString().Trim();
+            var text = span.HasMappedPath ? additionalTexts.GetValueOrDefault(span.Path) : tree.GetText(cancellationToken);
+            if (text is not null && span.StartLinePosition.Line < text.Lines.Count)
+            {
+                codeLine = text.Lines[span.StartLinePosition.Line].ToString().Trim();
+            }
+
             var model = compilation.GetSemanticModel(tree);
             var enclosing = model.GetEnclosingSymbol(diagnostic.Location.SourceSpan.Start, cancellationToken);
             var declared = model.GetDeclaredSymbol(tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan), cancellationToken);

@@ -128,6 +128,7 @@ internal static class SolutionLoader
             }
 
             solution = AddConfigurationFiles(RelinkMisCasedDocuments(solution));
+            solution = Views.ViewDocuments.AddTo(solution, root, notices);
 
             var loadedByPath = solution.Projects
                 .Where(p => p.FilePath is not null)
