@@ -86,7 +86,7 @@ internal static class ProjectAnalyzer
     {
         var extension = project.Language == LanguageNames.VisualBasic ? "*.vb" : "*.cs";
         var folder = project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath);
-        var candidates = project.Documents.Select(d => d.FilePath).OfType<string>().Where(path => !Loading.Views.ViewDocuments.IsViewCode(path));
+        var candidates = project.Documents.Select(d => d.FilePath).OfType<string>().Where(path => !Loading.Views.ViewDocuments.IsViewCode(path) && !Loading.WebSiteProject.IsGeneratedCode(path));
         if (folder is not null && Directory.Exists(folder))
         {
             candidates = candidates.Concat(

@@ -35,7 +35,7 @@ internal static class ReferenceRepair
                     .OfType<string>()
                     .ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var paths = FrameworkAssemblies(loaded.Info!, frameworkRoot, present).ToList();
-                paths.AddRange(await MissingAssembliesAsync(loaded, acquirer, notices, ct));
+                paths.AddRange(await MissingAssembliesAsync(loaded, acquirer, HasCoreLibrary(present), notices, ct));
                 var added = paths
                     .Where(File.Exists)
                     .Where(path => present.Add(Path.GetFileNameWithoutExtension(path)))
@@ -95,7 +95,11 @@ internal static class ReferenceRepair
         }
     }
 
-    private static async Task<IReadOnlyList<string>> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, ConcurrentBag<string> notices, CancellationToken cancellationToken)
+    /// <summary>A project that references none of these compiles with no framework at all: its restore or evaluation failed.</summary>
+    private static bool HasCoreLibrary(IReadOnlySet<string> referenceNames) =>
+        referenceNames.Contains("mscorlib") || referenceNames.Contains("System.Runtime") || referenceNames.Contains("netstandard") || referenceNames.Contains("System.Private.CoreLib");
+
+    private static async Task<IReadOnlyList<string>> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, bool hasCoreLibrary, ConcurrentBag<string> notices, CancellationToken cancellationToken)
     {
         var info = loaded.Info!;
         var framework = info.TargetFramework ?? string.Empty;
@@ -111,7 +115,9 @@ internal static class ReferenceRepair
         }
 
         var usesPackageReference = info.SdkStyle || PackageRestore.UsesPackageReference(info.FullPath);
-        if (usesPackageReference && !File.Exists(PackageRestore.AssetsFile(info)) && framework.Length > 0)
+        // A failed restore may still leave an assets file behind (with its errors in it): what counts is whether the
+        // project came out of evaluation with a framework.
+        if (usesPackageReference && (!hasCoreLibrary || !File.Exists(PackageRestore.AssetsFile(info))) && framework.Length > 0)
         {
             var isWeb = string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || info.IsLegacyWebApplication;
             var targeting = RestoreFallback.TargetingPackAssemblies(framework, isWeb);

@@ -56,7 +56,11 @@ internal static class SolutionLoader
             notices.Add(unreachable.Notice);
         }
 
-        if (options.Restore)
+        if (options.Restore && sources.Feeds.Count > 0 && probe.Reachable.Count == 0)
+        {
+            notices.Add("restore skipped: none of the package sources answered; projects bind against the SDK's reference packs and the NuGet cache.");
+        }
+        else if (options.Restore)
         {
             // Only when a source is dead are the live ones named: otherwise restore reads the user's configuration as is.
             var restoreSources = probe.Unreachable.Count > 0 ? probe.Reachable.Select(f => f.Source).ToList() : null;

@@ -100,7 +100,7 @@ public static partial class WebSiteProject
 
             if (language == LanguageNames.CSharp && ControlFields(text) is { } generated)
             {
-                documents.Add(Document(projectId, file + ".controls.g.cs", generated));
+                documents.Add(Document(projectId, file + ControlFieldsSuffix, generated));
             }
         }
 
@@ -156,6 +156,11 @@ public static partial class WebSiteProject
             metadataReferences: references);
         return new WebSiteLoad(project, notices, markup.Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>Suffix of the in-memory document declaring a CodeFile page's server controls; it never exists on disk.</summary>
+    private const string ControlFieldsSuffix = ".controls.g.cs";
+
+    public static bool IsGeneratedCode(string? path) => path is not null && path.EndsWith(ControlFieldsSuffix, StringComparison.Ordinal);
 
     /// <summary>"v4.5" from ".NETFramework,Version=v4.5"; null when the solution names none.</summary>
     public static string? FrameworkVersion(SolutionEntry entry)
