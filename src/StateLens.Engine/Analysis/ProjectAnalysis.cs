@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 
 namespace StateLens.Engine.Analysis;

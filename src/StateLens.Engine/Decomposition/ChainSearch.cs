@@ -1,3 +1,4 @@
+using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
 
 namespace StateLens.Engine.Decomposition;

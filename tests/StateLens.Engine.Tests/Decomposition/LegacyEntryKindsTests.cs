@@ -1,3 +1,4 @@
+using StateLens.Engine.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using StateLens.Engine.Decomposition;

@@ -1,3 +1,4 @@
+using StateLens.Engine.Analysis;
 using Microsoft.CodeAnalysis;
 using StateLens.Engine.Decomposition;
 using StateLens.Engine.Loading;

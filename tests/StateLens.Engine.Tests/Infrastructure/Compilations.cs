@@ -1,3 +1,4 @@
+using StateLens.Engine.Analysis;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

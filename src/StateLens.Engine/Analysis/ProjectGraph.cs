@@ -1,4 +1,4 @@
-namespace StateLens.Engine.Decomposition;
+namespace StateLens.Engine.Analysis;
 
 /// <summary>
 /// What one project's code reaches: edges from members to the members and fields they use, keyed by

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace StateLens.Engine.Decomposition;
+namespace StateLens.Engine.Analysis;
 
 /// <summary>
 /// Builds a project's call graph and finds its entry points, while its compilation is alive. Works on symbols and

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace StateLens.Engine.Decomposition;
+namespace StateLens.Engine.Analysis;
 
 /// <summary>The framework types that make a member an entry point, resolved once per compilation (absent ones stay empty).</summary>
 internal sealed class KnownEntryTypes
