@@ -52,15 +52,15 @@ internal sealed class ProgressConsole(bool quiet)
             Console.WriteLine("note: " + notice);
         }
 
-        foreach (var project in model.Projects.Where(p => p.LoadStatus != "loaded"))
+        foreach (var project in model.Projects.Where(p => p.LoadStatus != LoadStatus.Loaded))
         {
-            Console.WriteLine($"{project.LoadStatus}: {project.Name}: {project.LoadMessage}");
+            Console.WriteLine($"{ModelNames.Of(project.LoadStatus)}: {project.Name}: {project.LoadMessage}");
         }
 
         Console.WriteLine($"{model.Findings.Count} finding(s) in {model.Projects.Count} project(s):");
         foreach (var project in model.Projects)
         {
-            Console.WriteLine($"  {project.Name,-32} {project.Verdict ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)");
+            Console.WriteLine($"  {project.Name,-32} {ModelNames.Of(project.Verdict) ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)");
         }
 
         foreach (var file in written)

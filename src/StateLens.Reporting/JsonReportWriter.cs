@@ -10,7 +10,7 @@ namespace StateLens.Reporting;
 public static class JsonReportWriter
 {
     public const string FileName = "statelens.json";
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -20,6 +20,7 @@ public static class JsonReportWriter
         IndentSize = 2,
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { ModelNames.EnumConverter },
     };
 
     public static string Render(AnalysisModel model)

@@ -40,7 +40,7 @@ public sealed class SampleAppEndToEndTests(ITestOutputHelper log)
         Assert.Contains("catalog-api", compose.Keys);
         Assert.Contains("orders-web", compose.Keys);
         Assert.DoesNotContain("legacyshop-scheduler", compose.Keys);
-        foreach (var hostBound in model.Projects.Where(p => p.Verdict == "host-bound"))
+        foreach (var hostBound in model.Projects.Where(p => p.Verdict == StateLens.Engine.Model.Verdict.HostBound))
         {
             Assert.False(Directory.Exists(Path.Combine(containers, Planning.ScaffoldPlanner.ServiceName(hostBound.Name))), $"host-bound {hostBound.Name} got files");
         }

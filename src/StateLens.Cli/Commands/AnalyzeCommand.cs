@@ -141,7 +141,7 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         if (settings.FailOn is { } failOn)
         {
             var threshold = SeverityRank(failOn);
-            if (model.Findings.Any(f => SeverityRank(f.Severity) >= threshold))
+            if (model.Findings.Any(f => SeverityRank(ModelNames.Of(f.Severity)) >= threshold))
             {
                 return 1;
             }

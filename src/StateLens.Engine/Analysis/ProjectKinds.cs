@@ -1,21 +1,22 @@
 using Microsoft.CodeAnalysis;
 using StateLens.Engine.Loading;
+using StateLens.Engine.Model;
 
 namespace StateLens.Engine.Analysis;
 
 /// <summary>Says what a project deploys as: web, worker, windows-service, console or library.</summary>
 internal static class ProjectKinds
 {
-    public static string Classify(ProjectFileInfo? info, Project? project)
+    public static ProjectKind Classify(ProjectFileInfo? info, Project? project)
     {
         if (info is null)
         {
-            return "library";
+            return ProjectKind.Library;
         }
 
         if (info.IsLegacyWebApplication || string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
         {
-            return "web";
+            return ProjectKind.Web;
         }
 
         var isExe = info.OutputType is { } output && (output.Equals("Exe", StringComparison.OrdinalIgnoreCase) || output.Equals("WinExe", StringComparison.OrdinalIgnoreCase));
@@ -26,21 +27,21 @@ internal static class ProjectKinds
 
         if (!isExe)
         {
-            return string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? "worker" : "library";
+            return string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? ProjectKind.Worker : ProjectKind.Library;
         }
 
         if (References(project, "System.ServiceProcess") && info.IsNetFramework)
         {
-            return "windows-service";
+            return ProjectKind.WindowsService;
         }
 
         if (string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
             || References(project, "Microsoft.Extensions.Hosting"))
         {
-            return "worker";
+            return ProjectKind.Worker;
         }
 
-        return "console";
+        return ProjectKind.Console;
     }
 
     private static bool References(Project? project, string assemblyName) =>

@@ -118,6 +118,7 @@ internal static class WorkspaceRun
             Rules = RuleCatalog.Rules,
             Notices = notices.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
+        model = ModelCompletion.Complete(model);
         model = Decomposer.Decompose(model, results.Values.Select(r => r.Graph).OfType<ProjectGraph>().OrderBy(g => g.Project, StringComparer.Ordinal).ToList());
         timings.Add("model", stopwatch.Elapsed);
         return model;
@@ -294,11 +295,12 @@ internal static class WorkspaceRun
         string? codeLine = null;
         string? member = null;
         string? anchorId = null;
-        var confidence = "high";
+        var confidence = Confidence.High;
+        TextSpanInLine? codeSpan = null;
         if (diagnostic.Location.SourceTree is { } tree)
         {
             var text = tree.GetText(cancellationToken);
-            codeLine = text.Lines[span.StartLinePosition.Line].ToString().Trim();
+            (codeLine, codeSpan) = ModelCompletion.CodeLine(text.Lines[span.StartLinePosition.Line].ToString(), span);
             var model = compilation.GetSemanticModel(tree);
             var enclosing = model.GetEnclosingSymbol(diagnostic.Location.SourceSpan.Start, cancellationToken);
             var declared = model.GetDeclaredSymbol(tree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan), cancellationToken);
@@ -318,27 +320,26 @@ internal static class WorkspaceRun
                     var bindErrors = model.GetDiagnostics(declaration.Span, cancellationToken);
                     if (bindErrors.Any(d => d.Severity == DiagnosticSeverity.Error))
                     {
-                        confidence = "low";
+                        confidence = Confidence.Low;
                     }
                 }
             }
         }
         else if (span.Path is { } path && additionalTexts.TryGetValue(path, out var additional) && span.StartLinePosition.Line < additional.Lines.Count)
         {
-            codeLine = additional.Lines[span.StartLinePosition.Line].ToString().Trim();
+            (codeLine, codeSpan) = ModelCompletion.CodeLine(additional.Lines[span.StartLinePosition.Line].ToString(), span);
         }
 
         var properties = diagnostic.Properties;
-        var resolvedPath = properties.GetValueOrDefault(FindingProperties.Path);
         return new Finding
         {
             RuleId = diagnostic.Id,
             Category = diagnostic.Descriptor.Category,
             Severity = diagnostic.Severity switch
             {
-                DiagnosticSeverity.Error => "error",
-                DiagnosticSeverity.Warning => "warning",
-                _ => "info",
+                DiagnosticSeverity.Error => Severity.Error,
+                DiagnosticSeverity.Warning => Severity.Warning,
+                _ => Severity.Info,
             },
             File = SolutionAnalyzer.Relative(root, span.Path ?? string.Empty),
             Line = span.StartLinePosition.Line + 1,
@@ -352,11 +353,9 @@ internal static class WorkspaceRun
             Project = project,
             Confidence = confidence,
             CodeLine = codeLine,
-            PathKind = properties.GetValueOrDefault(FindingProperties.PathKind),
-            ResolvedPath = resolvedPath,
-            PathReason = properties.GetValueOrDefault(FindingProperties.PathReason),
+            CodeSpan = codeSpan,
+            RawPath = ModelCompletion.RawPath(properties),
             ConfigKey = properties.GetValueOrDefault(FindingProperties.ConfigKey),
-            Remedy = RuleRemedies.For(diagnostic.Id),
         };
     }
 
@@ -369,47 +368,47 @@ internal static class WorkspaceRun
         IReadOnlyDictionary<string, Project> loadedByPath,
         IReadOnlyList<SolutionEntry> entries)
     {
-        string status;
+        LoadStatus status;
         string? message = null;
         if (info is null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = "the project file does not exist";
         }
         else if (info.ReadError is not null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = $"the project file cannot be read: {info.ReadError}";
         }
         else if (!info.IsSupportedLanguage)
         {
-            status = "skipped";
+            status = LoadStatus.Skipped;
             message = $"{info.Language} projects are not analysed (StateLens reads C# and Visual Basic)";
         }
         else if (result is null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             var failure = failures.FirstOrDefault(f => f.Message.Contains(entry.FullPath, StringComparison.Ordinal));
             message = failure is null ? "MSBuild could not load the project" : Relativize(root, FirstLine(failure.Message));
         }
         else if (result.Problem is not null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = result.Problem;
         }
         else if (result.MissingReferences.Count > 0)
         {
-            status = "partial";
+            status = LoadStatus.Partial;
             message = $"{result.MissingReferences.Count} reference(s) did not bind; findings in code that uses them have low confidence";
         }
         else
         {
-            status = "loaded";
+            status = LoadStatus.Loaded;
         }
 
-        if (status == "loaded" && result?.UnreadableFiles.Count > 0)
+        if (status == LoadStatus.Loaded && result?.UnreadableFiles.Count > 0)
         {
-            status = "partial";
+            status = LoadStatus.Partial;
             message = $"{result.UnreadableFiles.Count} file(s) could not be read and were skipped: {string.Join(", ", result.UnreadableFiles.Select(f => SolutionAnalyzer.Relative(root, f)))}";
         }
 
