@@ -12,7 +12,8 @@ public static class JsonReportWriter
     public const string FileName = "statelens.json";
     public const int SchemaVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options statelens.json is written and read with.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

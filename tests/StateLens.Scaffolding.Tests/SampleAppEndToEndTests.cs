@@ -12,6 +12,7 @@ namespace StateLens.Scaffolding.Tests;
 /// the images against the local stand-in base images, podman-compose starts them, and the stateful endpoint of
 /// Orders.Web keeps its upload across a container restart because the file lands on the generated volume.
 /// </summary>
+[Collection(MsBuildCollection.Name)]
 public sealed class SampleAppEndToEndTests(ITestOutputHelper log)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };

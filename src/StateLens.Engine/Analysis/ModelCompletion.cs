@@ -37,7 +37,9 @@ internal static class ModelCompletion
             .Select(f => WritePathResolver.Resolve(f, configurations.GetValueOrDefault(f.Project) ?? ProjectConfiguration.Empty))
             .Select(f => secrets.Count == 0 ? f : Scrub(f, secrets))
             .ToList();
-        return model with { Projects = projects, Findings = findings };
+        // Whole seconds: the precision statelens.json keeps, so a model read back writes the same reports.
+        var timestamp = model.Timestamp is { } t ? new DateTimeOffset(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset) : (DateTimeOffset?)null;
+        return model with { Projects = projects, Findings = findings, Timestamp = timestamp };
     }
 
     /// <summary>The trimmed source line and the reported span inside it.</summary>
