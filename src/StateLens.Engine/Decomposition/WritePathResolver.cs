@@ -105,11 +105,13 @@ internal static partial class WritePathResolver
             note = Join(open + $"; every such folder lies under {constant}", note);
         }
 
-        return Place(target with { Directory = directory }, note);
+        var tail = text.TrimEnd('/')[(text.TrimEnd('/').LastIndexOf('/') + 1)..];
+        var runTimeName = tail.Length > 2 && tail[0] == '{' && tail[^1] == '}' && tail.IndexOf('}') == tail.Length - 1 ? tail : null;
+        return Place(target with { Directory = directory }, note, runTimeName);
     }
 
     /// <summary>Where the folder is in the container, or why no volume fits.</summary>
-    private static WriteTarget Place(WriteTarget target, string? note)
+    private static WriteTarget Place(WriteTarget target, string? note, string? runTimeName)
     {
         var directory = target.Directory!;
         if (target.Kind == PathKind.Temp || directory == "/tmp" || directory.StartsWith("/tmp/", StringComparison.Ordinal))
@@ -123,6 +125,11 @@ internal static partial class WritePathResolver
         }
 
         var mount = Normalize(directory.StartsWith('/') ? directory : AppDirectory + "/" + directory);
+        if (mount is AppDirectory && runTimeName is not null)
+        {
+            return target with { Reason = Join($"the path {runTimeName} is only known at run time and may name any folder under the application folder; choose a sub-folder for these writes and mount a volume there", note) };
+        }
+
         if (mount is "/" or AppDirectory)
         {
             var where = mount == "/" ? "the root folder" : "the application folder";

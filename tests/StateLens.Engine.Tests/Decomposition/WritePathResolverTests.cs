@@ -175,6 +175,15 @@ public sealed class WritePathResolverTests : IDisposable
     }
 
     [Fact]
+    public void RunTimePathUnderTheAppFolder_AsksForASubFolder()
+    {
+        var target = Resolve(Finding("SL1001", "App", "M:A.B", path: "~/{virtualPath}", pathKind: "app-root") with { CodeLine = "File.WriteAllText(physicalPath, content);" });
+
+        Assert.True(target.Undecided);
+        Assert.Equal("the path {virtualPath} is only known at run time and may name any folder under the application folder; choose a sub-folder for these writes and mount a volume there", target.Reason);
+    }
+
+    [Fact]
     public void EnvironmentVariable_StaysUnresolved()
     {
         var target = Resolve(Configured("{config:env:DATA_DIR}/x.txt", "env:DATA_DIR"));
