@@ -24,7 +24,11 @@ public static class Program
                 .WithExample("analyze", "MyShop.sln", "--out", "statelens-out", "--format", "json,html,sarif");
             config.AddCommand<ScaffoldCommand>("scaffold")
                 .WithDescription("Analyze, then write Dockerfiles, compose and Kubernetes files for the parts that can run in containers.")
-                .WithExample("scaffold", "MyShop.sln", "--out", "statelens-out");
+                .WithExample("scaffold", "MyShop.sln", "--out", "statelens-out")
+                .WithExample("scaffold", "--from", "statelens-out/statelens.json", "--out", "statelens-out");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write the reports (and with --scaffold the container files) from a saved statelens.json, without the sources.")
+                .WithExample("report", "--from", "statelens-out/statelens.json", "--format", "html,sarif", "--out", "report");
             config.AddCommand<RulesCommand>("rules")
                 .WithDescription("List the rule catalogue.");
         });

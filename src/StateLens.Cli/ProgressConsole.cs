@@ -53,9 +53,9 @@ internal sealed class ProgressConsole(bool quiet)
             Console.WriteLine("note: " + notice);
         }
 
-        foreach (var project in model.Projects.Where(p => p.LoadStatus != "loaded"))
+        foreach (var project in model.Projects.Where(p => p.LoadStatus != LoadStatus.Loaded))
         {
-            Console.WriteLine($"{project.LoadStatus}: {project.Name}: {project.LoadMessage}");
+            Console.WriteLine($"{ModelNames.Of(project.LoadStatus)}: {project.Name}: {project.LoadMessage}");
         }
 
         Console.WriteLine($"{model.Findings.Count} finding(s) in {model.Projects.Count} project(s):");
@@ -64,7 +64,7 @@ internal sealed class ProgressConsole(bool quiet)
             var bound = project.Binding is { } binding
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binding.Share * 100,5:0.#}% bound{(binding.BelowThreshold ? " (low: verdict not proven)" : string.Empty)}")
                 : string.Empty;
-            Console.WriteLine($"  {project.Name,-32} {project.Verdict ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)  {bound}".TrimEnd());
+            Console.WriteLine($"  {project.Name,-32} {ModelNames.Of(project.Verdict) ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)  {bound}".TrimEnd());
         }
 
         foreach (var file in written)

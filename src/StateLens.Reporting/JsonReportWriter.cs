@@ -10,9 +10,10 @@ namespace StateLens.Reporting;
 public static class JsonReportWriter
 {
     public const string FileName = "statelens.json";
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options statelens.json is written and read with.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -20,6 +21,7 @@ public static class JsonReportWriter
         IndentSize = 2,
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { ModelNames.EnumConverter },
     };
 
     public static string Render(AnalysisModel model)

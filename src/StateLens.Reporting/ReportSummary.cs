@@ -11,13 +11,13 @@ public sealed record ReportSummary(
     IReadOnlyDictionary<string, int> ProjectsByVerdict,
     int ProjectsNotAnalysed)
 {
-    public static readonly string[] Severities = ["error", "warning", "info"];
-    public static readonly string[] Verdicts = ["stateless", "stateful-externalizable", "host-bound"];
+    public static readonly string[] Severities = Enum.GetValues<Severity>().Select(ModelNames.Of).ToArray();
+    public static readonly string[] Verdicts = Enum.GetValues<Verdict>().Select(ModelNames.Of).ToArray();
 
     public static ReportSummary From(AnalysisModel model) => new(
         model.Findings.Count,
         StateCategories.All.ToDictionary(c => c, c => model.Findings.Count(f => f.Category == c)),
-        Severities.ToDictionary(s => s, s => model.Findings.Count(f => f.Severity == s)),
-        Verdicts.ToDictionary(v => v, v => model.Projects.Count(p => p.Verdict == v)),
+        Severities.ToDictionary(s => s, s => model.Findings.Count(f => ModelNames.Of(f.Severity) == s)),
+        Verdicts.ToDictionary(v => v, v => model.Projects.Count(p => ModelNames.Of(p.Verdict) == v)),
         model.Projects.Count(p => p.Verdict is null));
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using StateLens.Engine.Analysis;
 using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
+using StateLens.Rules;
 
 namespace StateLens.Reporting;
 
@@ -95,10 +96,10 @@ public static class SarifReportWriter
                 w.WriteStartObject();
                 w.WriteString("name", project.Name);
                 w.WriteString("path", project.Path);
-                w.WriteString("loadStatus", project.LoadStatus);
+                w.WriteString("loadStatus", ModelNames.Of(project.LoadStatus));
                 if (project.Verdict is not null)
                 {
-                    w.WriteString("verdict", project.Verdict);
+                    w.WriteString("verdict", ModelNames.Of(project.Verdict));
                 }
 
                 w.WriteEndObject();
@@ -136,10 +137,10 @@ public static class SarifReportWriter
                 Id = finding.RuleId,
                 Title = finding.RuleId,
                 Category = finding.Category,
-                DefaultSeverity = finding.Severity,
+                DefaultSeverity = ModelNames.Of(finding.Severity),
                 Description = finding.RuleId,
                 HelpUri = string.Empty,
-                Remedy = RuleRemedies.For(finding.RuleId),
+                Remedy = finding.Remedy,
             };
         }
 
@@ -159,13 +160,13 @@ public static class SarifReportWriter
             w.WriteString("helpUri", help.AbsoluteUri);
         }
 
-        Message(w, "help", $"{rule.Description} How to fix: {RuleRemedies.Explain(rule.Remedy)}.".Trim());
+        Message(w, "help", $"{rule.Description} How to fix: {RuleCatalogue.Explain(rule.Remedy)}.".Trim());
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", Level(rule.DefaultSeverity));
         w.WriteEndObject();
         w.WriteStartObject("properties");
         w.WriteString("category", rule.Category);
-        w.WriteString("remedy", rule.Remedy);
+        w.WriteString("remedy", ModelNames.Of(rule.Remedy));
         w.WriteStartArray("tags");
         w.WriteStringValue(rule.Category);
         w.WriteStringValue("containerization");
@@ -185,10 +186,10 @@ public static class SarifReportWriter
         }
 
         var notifications = model.Projects
-            .Where(p => p.LoadStatus != "loaded")
+            .Where(p => p.LoadStatus != LoadStatus.Loaded)
             .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => (Level: p.LoadStatus == "partial" ? "warning" : "error",
-                Text: $"Project '{p.Name}' ({p.Path}) {p.LoadStatus}{(p.LoadMessage is null ? string.Empty : ": " + p.LoadMessage)}"
+            .Select(p => (Level: p.LoadStatus == LoadStatus.Partial ? "warning" : "error",
+                Text: $"Project '{p.Name}' ({p.Path}) {ModelNames.Of(p.LoadStatus)}{(p.LoadMessage is null ? string.Empty : ": " + p.LoadMessage)}"
                     + (p.MissingReferences.Count == 0 ? string.Empty : $" Missing references: {string.Join(", ", p.MissingReferences.Order(StringComparer.Ordinal))}.")))
             .Concat(model.Notices.Select(n => (Level: "warning", Text: n)))
             .ToList();
@@ -215,7 +216,7 @@ public static class SarifReportWriter
         w.WriteStartObject();
         w.WriteString("ruleId", f.RuleId);
         w.WriteNumber("ruleIndex", ruleIndex);
-        w.WriteString("level", Level(f.Severity));
+        w.WriteString("level", Level(ModelNames.Of(f.Severity)));
         Message(w, "message", f.Message);
 
         w.WriteStartArray("locations");
@@ -260,18 +261,18 @@ public static class SarifReportWriter
         w.WriteString(FingerprintKey, Fingerprint(f));
         w.WriteEndObject();
 
-        var remedy = f.Remedy ?? RuleRemedies.For(f.RuleId);
         w.WriteStartObject("properties");
         w.WriteString("category", f.Category);
         w.WriteString("project", f.Project);
-        w.WriteString("confidence", f.Confidence);
-        w.WriteString("remedy", remedy);
-        w.WriteString("remedyDescription", RuleRemedies.Explain(remedy));
+        w.WriteString("confidence", ModelNames.Of(f.Confidence));
+        w.WriteString("remedy", ModelNames.Of(f.Remedy));
+        w.WriteString("remedyDescription", RuleCatalogue.Explain(f.Remedy));
         WriteOptional(w, "symbol", f.Symbol);
-        WriteOptional(w, "pathKind", f.PathKind);
-        WriteOptional(w, "resolvedPath", f.ResolvedPath);
-        WriteOptional(w, "pathReason", f.PathReason);
-        WriteOptional(w, "configKey", f.ConfigKey);
+        WriteOptional(w, "pathKind", ModelNames.Of(f.Target?.Kind));
+        WriteOptional(w, "resolvedPath", f.Target?.Directory);
+        WriteOptional(w, "mountPath", f.Target?.MountPath);
+        WriteOptional(w, "pathReason", f.Target?.Reason);
+        WriteOptional(w, "configKey", f.Target?.ConfigKey ?? f.ConfigKey);
         w.WriteEndObject();
 
         w.WriteEndObject();

@@ -29,7 +29,10 @@ public static class ScaffoldWriter
         return new ScaffoldResult(results);
     }
 
-    /// <summary>Every generated file, relative to the output folder, without touching the disk.</summary>
+    /// <summary>
+    /// Every generated file, relative to the output folder, without touching the disk. A pure function of the model:
+    /// nothing is read from the analysed folder (the engine put what is needed into the model and cut secret values from it).
+    /// </summary>
     internal static SortedDictionary<string, string> Render(AnalysisModel model, string outputDirectory, ScaffoldOptions options)
     {
         var plan = ScaffoldPlanner.Plan(model, outputDirectory, options);
@@ -69,30 +72,6 @@ public static class ScaffoldWriter
 
         files[$"{ContainersFolder}/README.md"] = templates.Render("README.md.sbn", globals);
 
-        // Last line of defence: a secret value that slipped into any file (a finding's symbol, a path) is cut out.
-        var secretValues = SecretValues(model);
-        foreach (var path in files.Keys.ToList())
-        {
-            var text = files[path];
-            foreach (var secret in secretValues)
-            {
-                text = text.Replace(secret, "<secret removed>", StringComparison.Ordinal);
-            }
-
-            files[path] = text;
-        }
-
         return files;
     }
-
-    private static IReadOnlyList<string> SecretValues(AnalysisModel model) =>
-        model.Projects
-            .Select(p => Path.GetDirectoryName(Path.Combine(model.RootDirectory, p.Path)))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .SelectMany(folder => ProjectConfiguration.Read(folder).SecretValues)
-            .Where(v => v.Length >= 4)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length)
-            .ToList();
 }

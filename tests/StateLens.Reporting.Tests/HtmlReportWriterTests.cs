@@ -92,7 +92,7 @@ public sealed class HtmlReportWriterTests
     public void Render_OmitsTheLimitsSectionWhenEverythingLoaded()
     {
         var model = TestModels.Monolith();
-        model = model with { Projects = model.Projects.Where(p => p.LoadStatus == "loaded").ToList(), Notices = [] };
+        model = model with { Projects = model.Projects.Where(p => p.LoadStatus == LoadStatus.Loaded).ToList(), Notices = [] };
 
         var html = HtmlReportWriter.Render(model);
 
@@ -122,7 +122,7 @@ public sealed class HtmlReportWriterTests
         var model = TestModels.Monolith();
         var html = HtmlReportWriter.Render(model);
 
-        var hostBound = model.Projects.First(p => p.Verdict == "host-bound");
+        var hostBound = model.Projects.First(p => p.Verdict == Verdict.HostBound);
         Assert.All(hostBound.Reasons, reason => Assert.Contains(System.Net.WebUtility.HtmlEncode(reason), html, StringComparison.Ordinal));
         Assert.Contains("<code>Cart.Page_Load</code>", html, StringComparison.Ordinal);
         Assert.Contains(">truncated</span>", html, StringComparison.Ordinal);
@@ -132,7 +132,8 @@ public sealed class HtmlReportWriterTests
         Assert.Contains("href=\"https://github.com/statelens/statelens/blob/main/docs/rules/SL2001.md\"", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Config key</dt><dd><code>ReportFolder</code></dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Writes to</dt><dd><code>App_Data</code></dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Unresolved because</dt><dd>the folder comes from configuration</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>In a container</dt><dd><code>/app/App_Data</code></dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Path note</dt><dd>the folder comes from configuration</dd>", html, StringComparison.Ordinal);
         Assert.Contains("low confidence", html, StringComparison.Ordinal);
     }
 

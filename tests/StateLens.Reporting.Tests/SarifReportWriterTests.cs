@@ -120,7 +120,7 @@ public sealed class SarifReportWriterTests
     public void Render_AddsADescriptorForAFindingWhoseRuleIsNotInTheCatalogue()
     {
         var model = TestModels.Monolith();
-        model = model with { Findings = [.. model.Findings, model.Findings[0] with { RuleId = "SL9999" }] };
+        model = model with { Findings = [.. model.Findings, model.Findings[0] with { RuleId = "SL9999", Remedy = Remedy.Refactor }] };
 
         var sarif = SarifReportWriter.Render(model);
         AssertValid(sarif);

@@ -1,2 +1,3 @@
 global using StateLens.Engine.Model;
 global using Xunit;
+global using StateLens.Rules;

@@ -13,6 +13,7 @@ namespace StateLens.Scaffolding.Tests;
 /// the images against the local stand-in base images, podman-compose starts them, and the stateful endpoint of
 /// Orders.Web keeps its upload across a container restart because the file lands on the generated volume.
 /// </summary>
+[Collection(MsBuildCollection.Name)]
 public sealed class SampleAppEndToEndTests(ITestOutputHelper log)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -41,7 +42,7 @@ public sealed class SampleAppEndToEndTests(ITestOutputHelper log)
         Assert.Contains("catalog-api", compose.Keys);
         Assert.Contains("orders-web", compose.Keys);
         Assert.DoesNotContain("legacyshop-scheduler", compose.Keys);
-        foreach (var hostBound in model.Projects.Where(p => p.Verdict == "host-bound"))
+        foreach (var hostBound in model.Projects.Where(p => p.Verdict == StateLens.Engine.Model.Verdict.HostBound))
         {
             Assert.False(Directory.Exists(Path.Combine(containers, Planning.ScaffoldPlanner.ServiceName(hostBound.Name))), $"host-bound {hostBound.Name} got files");
         }

@@ -14,9 +14,17 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 {
     internal class Settings : CommandSettings
     {
-        [CommandArgument(0, "<path>")]
+        [CommandArgument(0, "[path]")]
         [Description("A .sln, .slnx, .csproj or .vbproj file, or a folder that holds one solution.")]
         public string Path { get; init; } = string.Empty;
+
+        [CommandOption("--from <FILE>")]
+        [Description("Instead of analyzing: write the outputs from a saved statelens.json (no sources needed).")]
+        public string? From { get; init; }
+
+        [CommandOption("--root <DIR>")]
+        [Description("With --from: the folder the solution is in when the images are built (default: the current folder).")]
+        public string? Root { get; init; }
 
         [CommandOption("-o|--out <DIR>")]
         [Description("Output folder (default ./statelens-out). StateLens writes nowhere else.")]
@@ -68,6 +76,16 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 
         public override ValidationResult Validate()
         {
+            if (From is null == string.IsNullOrEmpty(Path))
+            {
+                return ValidationResult.Error(From is null ? "give the solution or project to analyze, or --from statelens.json" : "give either a path to analyze or --from, not both");
+            }
+
+            if (Root is not null && From is null)
+            {
+                return ValidationResult.Error("--root only applies with --from");
+            }
+
             if (Formats().FirstOrDefault(f => !KnownFormats.Contains(f)) is { } unknown)
             {
                 return ValidationResult.Error($"unknown format '{unknown}'; use json, html or sarif");
@@ -119,6 +137,15 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var output = OutputFolder.Prepare(settings.Out);
+        var model = settings.From is { } from
+            ? JsonModelReader.Read(from, settings.Root ?? Environment.CurrentDirectory)
+            : await AnalyzeAsync(settings, output, cancellationToken);
+        var console = new ProgressConsole(settings.Quiet);
+        return Write(model, output, settings, console);
+    }
+
+    private static async Task<AnalysisModel> AnalyzeAsync(Settings settings, string output, CancellationToken cancellationToken)
+    {
         var options = new AnalysisOptions
         {
             InputPath = settings.Path,
@@ -130,16 +157,18 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         };
 
         var console = new ProgressConsole(settings.Quiet);
-        AnalysisModel model;
         try
         {
-            model = await console.RunAsync(progress => SolutionAnalyzer.AnalyzeAsync(options, progress, cancellationToken: cancellationToken));
+            return await console.RunAsync(progress => SolutionAnalyzer.AnalyzeAsync(options, progress, cancellationToken: cancellationToken));
         }
         finally
         {
             OutputFolder.RemoveIfEmpty(options.WorkDirectory);
         }
+    }
 
+    private int Write(AnalysisModel model, string output, Settings settings, ProgressConsole console)
+    {
         var written = OutputFolder.Write(output, () => ReportWriters.Write(model, output, settings.Formats(), settings.Templates));
         console.Summary(model, written);
         if (settings.Scaffold || ScaffoldAlways)
@@ -151,7 +180,7 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         if (settings.FailOn is { } failOn)
         {
             var threshold = SeverityRank(failOn);
-            if (model.Findings.Any(f => SeverityRank(f.Severity) >= threshold))
+            if (model.Findings.Any(f => SeverityRank(ModelNames.Of(f.Severity)) >= threshold))
             {
                 return 1;
             }

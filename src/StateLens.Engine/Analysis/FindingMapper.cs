@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 using StateLens.Rules;
 
@@ -24,13 +23,14 @@ internal static class FindingMapper
         string? codeLine = null;
         string? member = null;
         string? anchorId = null;
-        var confidence = "high";
+        var confidence = Confidence.High;
+        TextSpanInLine? codeSpan = null;
         if (diagnostic.Location.SourceTree is { } tree)
         {
             var text = span.HasMappedPath ? additionalTexts.GetValueOrDefault(span.Path) : tree.GetText(cancellationToken);
             if (text is not null && span.StartLinePosition.Line < text.Lines.Count)
             {
-                codeLine = text.Lines[span.StartLinePosition.Line].ToString().Trim();
+                (codeLine, codeSpan) = ModelCompletion.CodeLine(text.Lines[span.StartLinePosition.Line].ToString(), span);
             }
 
             var model = compilation.GetSemanticModel(tree);
@@ -52,27 +52,26 @@ internal static class FindingMapper
                     var bindErrors = model.GetDiagnostics(declaration.Span, cancellationToken);
                     if (bindErrors.Any(d => d.Severity == DiagnosticSeverity.Error))
                     {
-                        confidence = "low";
+                        confidence = Confidence.Low;
                     }
                 }
             }
         }
         else if (span.Path is { } path && additionalTexts.TryGetValue(path, out var additional) && span.StartLinePosition.Line < additional.Lines.Count)
         {
-            codeLine = additional.Lines[span.StartLinePosition.Line].ToString().Trim();
+            (codeLine, codeSpan) = ModelCompletion.CodeLine(additional.Lines[span.StartLinePosition.Line].ToString(), span);
         }
 
         var properties = diagnostic.Properties;
-        var resolvedPath = properties.GetValueOrDefault(FindingProperties.Path);
         return new Finding
         {
             RuleId = diagnostic.Id,
             Category = diagnostic.Descriptor.Category,
             Severity = diagnostic.Severity switch
             {
-                DiagnosticSeverity.Error => "error",
-                DiagnosticSeverity.Warning => "warning",
-                _ => "info",
+                DiagnosticSeverity.Error => Severity.Error,
+                DiagnosticSeverity.Warning => Severity.Warning,
+                _ => Severity.Info,
             },
             File = Paths.Relative(root, span.Path ?? string.Empty),
             Line = span.StartLinePosition.Line + 1,
@@ -86,11 +85,9 @@ internal static class FindingMapper
             Project = project,
             Confidence = confidence,
             CodeLine = codeLine,
-            PathKind = properties.GetValueOrDefault(FindingProperties.PathKind),
-            ResolvedPath = resolvedPath,
-            PathReason = properties.GetValueOrDefault(FindingProperties.PathReason),
+            CodeSpan = codeSpan,
+            RawPath = ModelCompletion.RawPath(properties),
             ConfigKey = properties.GetValueOrDefault(FindingProperties.ConfigKey),
-            Remedy = RuleRemedies.For(diagnostic.Id),
         };
     }
 }

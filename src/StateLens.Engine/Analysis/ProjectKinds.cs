@@ -1,14 +1,15 @@
 using Microsoft.CodeAnalysis;
 using StateLens.Engine.Loading;
+using StateLens.Engine.Model;
 
 namespace StateLens.Engine.Analysis;
 
 /// <summary>
-/// How a project deploys (<paramref name="Kind"/>: web, worker, windows-service, console or library) and the application
+/// How a project deploys (<paramref name="Kind"/>) and the application
 /// frameworks that say what kind of web or service it is (<paramref name="Frameworks"/>, sorted: aspnetcore, asmx, mvc,
 /// owin, signalr, test, wcf, webapi, webforms, website).
 /// </summary>
-public sealed record ProjectKind(string Kind, IReadOnlyList<string> Frameworks);
+public sealed record ProjectDeployment(ProjectKind Kind, IReadOnlyList<string> Frameworks);
 
 /// <summary>
 /// Says what a project deploys as, from the evaluated project (SDK, project type GUIDs, imports, output type, references,
@@ -21,19 +22,19 @@ internal static class ProjectKinds
     /// <summary>Markup that only a hosted web application has; a library may carry .ascx controls, never these.</summary>
     private static readonly string[] HostedMarkup = [".aspx", ".asax", ".ashx", ".asmx", ".svc", ".cshtml", ".vbhtml"];
 
-    public static string Classify(ProjectFileInfo? info, Project? project) => Describe(info, project).Kind;
+    public static ProjectKind Classify(ProjectFileInfo? info, Project? project) => Describe(info, project).Kind;
 
-    public static ProjectKind Describe(ProjectFileInfo? info, Project? project)
+    public static ProjectDeployment Describe(ProjectFileInfo? info, Project? project)
     {
         if (info is null)
         {
-            return new ProjectKind("library", []);
+            return new ProjectDeployment(ProjectKind.Library, []);
         }
 
         var frameworks = Frameworks(info, project);
         if (IsWeb(info))
         {
-            return new ProjectKind("web", frameworks);
+            return new ProjectDeployment(ProjectKind.Web, frameworks);
         }
 
         var isExe = info.OutputType is { } output && (output.Equals("Exe", StringComparison.OrdinalIgnoreCase) || output.Equals("WinExe", StringComparison.OrdinalIgnoreCase));
@@ -44,29 +45,29 @@ internal static class ProjectKinds
 
         if (!isExe || info.IsTestProject)
         {
-            return new ProjectKind(string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) && !info.IsTestProject ? "worker" : "library", frameworks);
+            return new ProjectDeployment(string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) && !info.IsTestProject ? ProjectKind.Worker : ProjectKind.Library, frameworks);
         }
 
         if (References(info, project, "System.ServiceProcess") && info.IsNetFramework)
         {
-            return new ProjectKind("windows-service", frameworks);
+            return new ProjectDeployment(ProjectKind.WindowsService, frameworks);
         }
 
         if (string.Equals(info.Sdk, "Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
             || References(info, project, "Microsoft.Extensions.Hosting"))
         {
-            return new ProjectKind("worker", frameworks);
+            return new ProjectDeployment(ProjectKind.Worker, frameworks);
         }
 
-        return new ProjectKind("console", frameworks);
+        return new ProjectDeployment(ProjectKind.Console, frameworks);
     }
 
     /// <summary>A folder-based Web Site: always hosted by IIS; WebForms when it has pages or controls.</summary>
-    public static ProjectKind WebSite(IReadOnlyList<string> files)
+    public static ProjectDeployment WebSite(IReadOnlyList<string> files)
     {
         var frameworks = new SortedSet<string>(StringComparer.Ordinal) { "website" };
         AddMarkupFrameworks(frameworks, files);
-        return new ProjectKind("web", frameworks.ToList());
+        return new ProjectDeployment(ProjectKind.Web, frameworks.ToList());
     }
 
     private static bool IsWeb(ProjectFileInfo info)

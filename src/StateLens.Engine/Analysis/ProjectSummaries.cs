@@ -17,59 +17,59 @@ internal static class ProjectSummaries
         IReadOnlyList<SolutionEntry> entries)
     {
         var (entry, info, project) = (loaded.Entry, loaded.Info, loaded.Project);
-        string status;
+        LoadStatus status;
         string? message = null;
         var isWebSite = loaded.WebSiteMarkup is not null;
         if (isWebSite && result is null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = "the Web Site folder could not be compiled";
         }
         else if (isWebSite)
         {
-            status = result!.Problem is not null ? "failed" : result.MissingReferences.Count > 0 || result.Coverage is { BelowThreshold: true } ? "partial" : "loaded";
-            message = result.Problem ?? (status == "partial" ? CoverageMessage(result) : null);
+            status = result!.Problem is not null ? LoadStatus.Failed : result.MissingReferences.Count > 0 || result.Coverage is { BelowThreshold: true } ? LoadStatus.Partial : LoadStatus.Loaded;
+            message = result.Problem ?? (status == LoadStatus.Partial ? CoverageMessage(result) : null);
         }
         else if (info is null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = "the project file does not exist";
         }
         else if (info.ReadError is not null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = $"the project file cannot be read: {info.ReadError}";
         }
         else if (!info.IsSupportedLanguage)
         {
-            status = "skipped";
+            status = LoadStatus.Skipped;
             message = $"{info.Language} projects are not analysed (StateLens reads C# and Visual Basic)";
         }
         else if (result is null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             var failure = failures.FirstOrDefault(f => f.Message.Contains(entry.FullPath, StringComparison.Ordinal))
                 ?? failures.FirstOrDefault(f => entry.WrittenPath is { } written && f.Message.Contains(written, StringComparison.Ordinal));
             message = failure is null ? "MSBuild could not load the project" : Paths.Relativize(root, FirstLine(failure.Message));
         }
         else if (result.Problem is not null)
         {
-            status = "failed";
+            status = LoadStatus.Failed;
             message = result.Problem;
         }
         else if (result.MissingReferences.Count > 0 || result.Coverage is { BelowThreshold: true })
         {
-            status = "partial";
+            status = LoadStatus.Partial;
             message = CoverageMessage(result);
         }
         else
         {
-            status = "loaded";
+            status = LoadStatus.Loaded;
         }
 
-        if (status == "loaded" && result?.UnreadableFiles.Count > 0)
+        if (status == LoadStatus.Loaded && result?.UnreadableFiles.Count > 0)
         {
-            status = "partial";
+            status = LoadStatus.Partial;
             message = $"{result.UnreadableFiles.Count} file(s) could not be read and were skipped: {string.Join(", ", result.UnreadableFiles.Select(f => Paths.Relative(root, f)))}";
         }
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 using StateLens.Rules;
 
@@ -35,6 +34,7 @@ public static class RuleCatalog
             DefaultSeverity = d.DefaultSeverity.ToString().ToLowerInvariant(),
             Description = d.Description.ToString(),
             HelpUri = d.HelpLinkUri,
-            Remedy = RuleRemedies.For(d.Id),
+            Remedy = RuleCatalogue.Get(d.Id).Remedy,
+            PinsToHost = RuleCatalogue.Get(d.Id).PinsToHost,
         }).ToList();
 }

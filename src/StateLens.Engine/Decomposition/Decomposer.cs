@@ -1,5 +1,6 @@
 using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
+using StateLens.Rules;
 
 namespace StateLens.Engine.Decomposition;
 
@@ -9,9 +10,9 @@ namespace StateLens.Engine.Decomposition;
 /// </summary>
 public static class Decomposer
 {
-    public const string Stateless = "stateless";
-    public const string StatefulExternalizable = "stateful-externalizable";
-    public const string HostBound = "host-bound";
+    public const Verdict Stateless = Verdict.Stateless;
+    public const Verdict StatefulExternalizable = Verdict.StatefulExternalizable;
+    public const Verdict HostBound = Verdict.HostBound;
 
     private const int ItemsPerLine = 3;
 
@@ -19,9 +20,7 @@ public static class Decomposer
 
     internal static AnalysisModel Decompose(AnalysisModel model, IReadOnlyList<ProjectGraph> graphs, ChainLimits limits)
     {
-        var findings = WritePathResolver.Resolve(model)
-            .Select(f => f.Remedy is null ? f with { Remedy = RuleRemedies.For(f.RuleId) } : f)
-            .ToList();
+        var findings = model.Findings;
         var titles = model.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
         var index = new GraphIndex(graphs);
         var nodes = graphs
@@ -43,7 +42,7 @@ public static class Decomposer
             var reached = search.Chains.Select(c => c.Finding).Distinct(ReferenceEqualityComparer.Instance).Cast<Finding>().ToList();
             reachedAnywhere.UnionWith(reached);
             var chains = search.Chains
-                .OrderBy(c => RuleRemedies.IsHostBound(c.Chain.RuleId) ? 0 : 1)
+                .OrderBy(c => PinsToHost(c.Chain.RuleId) ? 0 : 1)
                 .ThenBy(c => c.Chain.RuleId, StringComparer.Ordinal)
                 .ThenBy(c => c.Chain.File, StringComparer.Ordinal)
                 .ThenBy(c => c.Chain.Line)
@@ -134,7 +133,7 @@ public static class Decomposer
         HashSet<Finding> reachedAnywhere,
         IReadOnlyDictionary<string, string> titles)
     {
-        if (project.LoadStatus is "failed" or "skipped")
+        if (project.LoadStatus is LoadStatus.Failed or LoadStatus.Skipped)
         {
             return project with { Verdict = null, Reasons = [$"not analysed: {project.LoadMessage}"] };
         }
@@ -146,7 +145,7 @@ public static class Decomposer
         var entryText = entries.Count == 0 ? "it has no entry points" : $"{entries.Count} entry point{Plural(entries.Count)}";
         reasons.Add(verdict switch
         {
-            HostBound => $"VM: host-bound, blocked by {Blockers(all.Where(f => RuleRemedies.IsHostBound(f.RuleId)).ToList(), titles)} ({entryText})",
+            HostBound => $"VM: host-bound, blocked by {Blockers(all.Where(f => PinsToHost(f.RuleId)).ToList(), titles)} ({entryText})",
             StatefulExternalizable => $"containers after moving state out: {all.Count} finding{Plural(all.Count)} to externalize, no host-bound code ({entryText})",
             _ => $"containers as is: no state in its code{(entries.Count > 0 ? $" or reached from its {entryText}" : string.Empty)}; run many replicas",
         });
@@ -157,7 +156,7 @@ public static class Decomposer
                 $"not proven: only {binding.Share * 100:0.#}% of its code bound, so state in the rest may be missing ({project.LoadMessage})"));
         }
 
-        foreach (var group in all.GroupBy(f => f.RuleId).OrderBy(g => RuleRemedies.IsHostBound(g.Key) ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in all.GroupBy(f => f.RuleId).OrderBy(g => PinsToHost(g.Key) ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var items = group.ToList();
             var line = $"{group.Key}: {Title(group.Key, items[0], titles)} ({items.Count} finding{Plural(items.Count)}";
@@ -168,9 +167,9 @@ public static class Decomposer
             }
 
             line += ")";
-            line += RuleRemedies.IsHostBound(group.Key)
+            line += PinsToHost(group.Key)
                 ? " ties it to its host"
-                : ": " + RuleRemedies.Explain(items[0].Remedy ?? RuleRemedies.For(group.Key)) + Volumes(items);
+                : ": " + RuleCatalogue.Explain(items[0].Remedy) + Volumes(items);
             var ownAnchored = items.Where(f => f.Project == project.Name && f.AnchorId is not null).ToList();
             if (ownAnchored.Count > 0 && ownAnchored.All(f => !reachedAnywhere.Contains(f)))
             {
@@ -245,9 +244,9 @@ public static class Decomposer
     }
 
     /// <summary>The verdict for a set of findings and one line that names the blockers or the remedies.</summary>
-    private static (string Verdict, string Line) Judge(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, string> titles)
+    private static (Verdict Verdict, string Line) Judge(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, string> titles)
     {
-        var hostBound = findings.Where(f => RuleRemedies.IsHostBound(f.RuleId)).ToList();
+        var hostBound = findings.Where(f => PinsToHost(f.RuleId)).ToList();
         if (hostBound.Count > 0)
         {
             return (HostBound, $"host-bound: {Blockers(hostBound, titles)} keep{(hostBound.Count == 1 ? "s" : string.Empty)} it on a VM");
@@ -282,18 +281,17 @@ public static class Decomposer
 
     private static string RemedyText(Finding finding)
     {
-        var remedy = finding.Remedy ?? RuleRemedies.For(finding.RuleId);
-        if (remedy != RuleRemedies.Volume)
+        if (finding.Remedy != Remedy.Volume)
         {
-            return remedy;
+            return ModelNames.Of(finding.Remedy);
         }
 
-        return finding.ResolvedPath is { } path ? $"volume at {path}" : "volume (folder not resolved)";
+        return finding.Target?.Directory is { } path ? $"volume at {path}" : "volume (folder not resolved)";
     }
 
     private static string Volumes(IReadOnlyList<Finding> findings)
     {
-        var paths = findings.Select(f => f.ResolvedPath).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var paths = findings.Select(f => f.Target?.Directory).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return paths.Count == 0 ? string.Empty : $" ({Limit(paths)})";
     }
 
@@ -302,6 +300,8 @@ public static class Decomposer
 
     private static string Relative(string root, string file) =>
         file.Length > 0 && Path.IsPathRooted(file) ? Paths.Relative(root, file) : file.Replace('\\', '/');
+
+    private static bool PinsToHost(string ruleId) => RuleCatalogue.Get(ruleId).PinsToHost;
 
     private static string Plural(int count) => count == 1 ? string.Empty : "s";
 }

@@ -1,24 +1,36 @@
+using System.Text.RegularExpressions;
 using StateLens.Engine.Analysis;
+using StateLens.Engine.Model;
 
 namespace StateLens.Engine.Decomposition;
 
-/// <summary>A configuration value and where it came from; <see cref="Overrides"/> lists files that set it differently.</summary>
-internal sealed record ConfigurationValue(string Key, string Value, string Source, IReadOnlyList<string> Overrides);
+/// <summary>A configuration key's values per settings file and the one a container gets.</summary>
+internal sealed record ConfigurationLookup(string Key, IReadOnlyList<EnvironmentValue> Values, EnvironmentValue Chosen);
 
 /// <summary>
-/// The settings a project ships in its folder: appsettings.json and appsettings.*.json (flattened to IConfiguration
-/// colon keys, case-insensitive) and the appSettings of web.config / app.config.
+/// The settings a project ships in its folder, per environment: appsettings.json ("base") and appsettings.{Env}.json
+/// (flattened to IConfiguration colon keys, case-insensitive), and the appSettings / connectionStrings of web.config
+/// or app.config ("base") with their Web.{Configuration}.config transforms. The one settings model of the engine:
+/// write targets, secrets and the scaffolds all come from it.
 /// </summary>
-internal sealed class ProjectConfiguration
+internal sealed partial class ProjectConfiguration
 {
-    private readonly List<(string File, Dictionary<string, string> Values)> jsonFiles = [];
-    private readonly List<(string File, Dictionary<string, string> Values)> appSettingsFiles = [];
+    /// <summary>The environment a container runs in unless told otherwise (ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT).</summary>
+    public const string ContainerEnvironment = "Production";
+
+    /// <summary>The build configuration whose web.config transform a published image carries.</summary>
+    public const string PublishConfiguration = "Release";
+
+    public const string Base = "base";
+
+    private readonly List<(string File, string Environment, Dictionary<string, string> Values)> jsonFiles = [];
+    private readonly List<(string File, string Environment, Dictionary<string, string> Values)> xmlFiles = [];
 
     public static ProjectConfiguration Empty { get; } = new();
 
     public bool HasJson => jsonFiles.Count > 0;
 
-    public bool HasXml => appSettingsFiles.Count > 0;
+    public bool HasXml => xmlFiles.Count > 0;
 
     public static ProjectConfiguration Load(string folder)
     {
@@ -28,39 +40,33 @@ internal sealed class ProjectConfiguration
             return configuration;
         }
 
-        // The base file comes first: the value a deployment starts from. Environment files only override it.
-        var json = Directory.EnumerateFiles(folder, "appsettings*.json")
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .OrderBy(n => n.Equals("appsettings.json", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenBy(n => n, StringComparer.Ordinal);
-        foreach (var name in json)
+        var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+        // The base file first: the value every environment starts from; environment files override it.
+        foreach (var name in names.Where(IsJsonSettings).OrderBy(n => JsonEnvironment(n) == Base ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
         {
-            if (ReadJson(Path.Combine(folder, name)) is { } values)
+            if (ConfigurationReader.ReadJson(Path.Combine(folder, name)) is { } values)
             {
-                configuration.jsonFiles.Add((name, values));
+                configuration.jsonFiles.Add((name, JsonEnvironment(name), values));
             }
         }
 
-        foreach (var name in Directory.EnumerateFiles(folder, "*.config").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        foreach (var name in names.Where(n => XmlEnvironment(n) is not null).OrderBy(n => XmlEnvironment(n) == Base ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
         {
-            if (name.Equals("web.config", StringComparison.OrdinalIgnoreCase) || name.Equals("app.config", StringComparison.OrdinalIgnoreCase))
+            if (ConfigurationReader.ReadXml(Path.Combine(folder, name)) is { } values)
             {
-                if (ReadAppSettings(Path.Combine(folder, name)) is { } values)
-                {
-                    configuration.appSettingsFiles.Add((name, values));
-                }
+                configuration.xmlFiles.Add((name, XmlEnvironment(name)!, values));
             }
         }
 
         return configuration;
     }
 
-    /// <summary>An IConfiguration key ("Storage:UploadPath") from appsettings*.json; the base file wins.</summary>
-    public ConfigurationValue? Json(string key) => Find(jsonFiles, key);
+    /// <summary>An IConfiguration key ("Storage:UploadPath") from appsettings*.json.</summary>
+    public ConfigurationLookup? Json(string key) => Find(jsonFiles, key, ContainerEnvironment);
 
-    /// <summary>An &lt;appSettings&gt; key from web.config or app.config.</summary>
-    public ConfigurationValue? AppSetting(string key) => Find(appSettingsFiles, key);
+    /// <summary>An &lt;appSettings&gt; key from web.config or app.config and their transforms.</summary>
+    public ConfigurationLookup? AppSetting(string key) => Find(xmlFiles, "appSettings:" + key, PublishConfiguration);
 
     /// <summary>JSON keys ending in <paramref name="suffix"/> (":Storage:UploadPath"), for options classes bound from nested sections.</summary>
     public IReadOnlyList<string> JsonKeysEndingWith(string suffix) =>
@@ -70,35 +76,89 @@ internal sealed class ProjectConfiguration
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    private static ConfigurationValue? Find(List<(string File, Dictionary<string, string> Values)> files, string key)
-    {
-        ConfigurationValue? found = null;
-        var overrides = new List<string>();
-        foreach (var (file, values) in files)
-        {
-            if (!values.TryGetValue(key, out var value))
-            {
-                continue;
-            }
+    /// <summary>
+    /// Keys whose values are secrets (named *Secret*, *Password*, *ApiKey*, *Token*, or connection strings carrying a
+    /// password) in any settings file, as "ConnectionStrings:OrdersDb" or "appSettings:ApiKey", sorted.
+    /// </summary>
+    public IReadOnlyList<string> SecretNames() =>
+        AllEntries().Where(e => IsSecret(e.Key, e.Value)).Select(e => e.Key).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
-            if (found is null)
+    /// <summary>The values of <see cref="SecretNames"/>: cut from the model so no writer can print one.</summary>
+    public IReadOnlyList<string> SecretValues() =>
+        AllEntries().Where(e => IsSecret(e.Key, e.Value)).Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
+
+    private IEnumerable<KeyValuePair<string, string>> AllEntries() => jsonFiles.Concat(xmlFiles).SelectMany(f => f.Values);
+
+    internal static bool IsSecret(string key, string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        var name = key[(key.LastIndexOf(':') + 1)..];
+        return SecretName().IsMatch(name) || PasswordInConnectionString().IsMatch(value);
+    }
+
+    private static ConfigurationLookup? Find(List<(string File, string Environment, Dictionary<string, string> Values)> files, string key, string containerEnvironment)
+    {
+        var values = new List<EnvironmentValue>();
+        string? actualKey = null;
+        foreach (var (file, environment, entries) in files)
+        {
+            if (entries.TryGetValue(key, out var value))
             {
-                found = new ConfigurationValue(key, value, file, overrides);
-            }
-            else if (!string.Equals(found.Value, value, StringComparison.Ordinal))
-            {
-                overrides.Add($"{file} sets {value}");
+                values.Add(new EnvironmentValue(environment, file, value));
+                actualKey ??= entries.Keys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
             }
         }
 
-        return found;
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        // The container's environment overrides the base file; without it the base value applies.
+        var chosen = values.LastOrDefault(v => string.Equals(v.Environment, containerEnvironment, StringComparison.OrdinalIgnoreCase))
+            ?? values.FirstOrDefault(v => v.Environment == Base)
+            ?? values[0];
+        return new ConfigurationLookup(actualKey!, values, chosen);
     }
 
-    private static Dictionary<string, string>? ReadJson(string path) => ConfigurationReader.ReadJson(path);
+    private static bool IsJsonSettings(string name) =>
+        name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        && (name.Length == "appsettings.json".Length || name["appsettings".Length] == '.');
 
-    private static Dictionary<string, string>? ReadAppSettings(string path) =>
-        ConfigurationReader.ReadXml(path) is { } values
-            ? values.Where(e => e.Key.StartsWith("appSettings:", StringComparison.Ordinal))
-                .ToDictionary(e => e.Key["appSettings:".Length..], e => e.Value, StringComparer.OrdinalIgnoreCase)
-            : null;
+    /// <summary>"base" for appsettings.json, "Production" for appsettings.Production.json.</summary>
+    private static string JsonEnvironment(string name)
+    {
+        var middle = name["appsettings".Length..^".json".Length].Trim('.');
+        return middle.Length == 0 ? Base : middle;
+    }
+
+    /// <summary>"base" for web.config / app.config, "Release" for Web.Release.config; null for other files.</summary>
+    private static string? XmlEnvironment(string name)
+    {
+        foreach (var stem in new[] { "web", "app" })
+        {
+            if (name.Equals(stem + ".config", StringComparison.OrdinalIgnoreCase))
+            {
+                return Base;
+            }
+
+            if (name.StartsWith(stem + ".", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
+                && name.Length > stem.Length + ".config".Length + 1)
+            {
+                return name[(stem.Length + 1)..^".config".Length];
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("secret|password|passwd|apikey|api_key|api-key|token|privatekey|private_key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretName();
+
+    [GeneratedRegex(@"(^|;)\s*(password|pwd)\s*=\s*[^;\s]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordInConnectionString();
 }

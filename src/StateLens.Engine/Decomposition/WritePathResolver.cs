@@ -1,53 +1,55 @@
 using System.Text.RegularExpressions;
 using StateLens.Engine.Model;
+using StateLens.Rules;
 
 namespace StateLens.Engine.Decomposition;
 
 /// <summary>
-/// Turns the path text of file-write findings ("{config:Storage:UploadPath}/{fileName}", "~/App_Data/x.txt") into the
-/// directory a volume must be mounted at: configuration keys are looked up in the project's own config files, "~/"
-/// becomes a folder relative to the app root, and the file name is dropped. What cannot be resolved keeps
-/// ResolvedPath null and says why in PathReason.
+/// Decides, once, where each file write lands (<see cref="WriteTarget"/>): the analyzer's path text
+/// ("{config:Storage:UploadPath}/{fileName}", "~/App_Data/x.txt") has its configuration parts looked up in the
+/// project's settings files (the container's environment wins, see <see cref="ProjectConfiguration"/>), its file
+/// name dropped, and is placed in a Linux container whose application folder is <see cref="AppDirectory"/>.
+/// Report, SARIF and scaffolds read the result; none of them parses a path again.
 /// </summary>
 internal static partial class WritePathResolver
 {
-    public static IReadOnlyList<Finding> Resolve(AnalysisModel model)
-    {
-        var configurations = new Dictionary<string, ProjectConfiguration>(StringComparer.Ordinal);
-        ProjectConfiguration For(string projectName)
-        {
-            if (!configurations.TryGetValue(projectName, out var configuration))
-            {
-                var project = model.Projects.FirstOrDefault(p => p.Name == projectName);
-                configuration = project is null
-                    ? ProjectConfiguration.Empty
-                    : ProjectConfiguration.Load(Path.GetDirectoryName(Path.GetFullPath(Path.Combine(model.RootDirectory, project.Path)))!);
-                configurations[projectName] = configuration;
-            }
-
-            return configuration;
-        }
-
-        return model.Findings.Select(f => f.PathKind is null && f.ResolvedPath is null ? f : Resolve(f, For(f.Project))).ToList();
-    }
+    public const string AppDirectory = "/app";
 
     public static Finding Resolve(Finding finding, ProjectConfiguration configuration)
     {
-        var text = finding.ResolvedPath;
-        if (text is null)
+        if (finding.RawPath is null && finding.Category != StateCategories.FileWrite)
         {
-            if (finding is { PathKind: "configured", ConfigKey: { } configKey })
-            {
-                text = "{config:" + configKey + "}";
-            }
-            else
-            {
-                return finding;
-            }
+            return finding;
         }
 
-        var notes = new List<string>();
+        return finding with { Target = Target(finding, configuration) };
+    }
+
+    private static WriteTarget Target(Finding finding, ProjectConfiguration configuration)
+    {
+        var raw = finding.RawPath ?? new RawWritePath(PathKind.Unknown, null, null);
+        var text = raw.Text;
+        if (text is null && raw.Kind == PathKind.Configured && finding.ConfigKey is { } configKey)
+        {
+            text = "{config:" + configKey + "}";
+        }
+
+        if (text is null && raw.Kind == PathKind.Temp)
+        {
+            return new WriteTarget { Kind = PathKind.Temp, Directory = "/tmp", Temporary = true, Reason = raw.Reason };
+        }
+
+        if (text is null)
+        {
+            return new WriteTarget { Kind = raw.Kind, ConfigKey = finding.ConfigKey, Reason = raw.Reason ?? "the analysis could not follow the path to a constant" };
+        }
+
+        // A path that is a configuration value and nothing more names a folder unless its last part looks like a file.
+        var endsWithConfig = ConfigPart().Match(text) is { Success: true } last && last.Index + last.Length == text.Length
+            && ConfigPart().Matches(text).Count == 1 && last.Index == 0;
+        ConfigurationLookup? lookup = null;
         string? failure = null;
+        string? failedKey = null;
         text = ConfigPart().Replace(text.Replace('\\', '/'), match =>
         {
             if (failure is not null)
@@ -55,33 +57,95 @@ internal static partial class WritePathResolver
                 return match.Value;
             }
 
-            var (value, note, reason) = Lookup(match.Groups["key"].Success ? match.Groups["key"].Value : null, configuration);
-            if (value is null)
+            var key = match.Groups["key"].Success ? match.Groups["key"].Value : null;
+            var (found, reason) = Lookup(key, configuration);
+            if (found is null)
             {
                 failure = reason;
+                failedKey = key;
                 return match.Value;
             }
 
-            notes.Add(note!);
-            var normalized = value.Replace('\\', '/');
+            lookup ??= found;
+            if (found.Chosen.Value.Length == 0)
+            {
+                failure = $"configuration key {found.Key} is empty in {found.Chosen.File}";
+                return match.Value;
+            }
+
+            var normalized = found.Chosen.Value.Replace('\\', '/');
             return normalized.Length > 1 ? normalized.TrimEnd('/') : normalized;
         });
+
+        var target = new WriteTarget
+        {
+            Kind = raw.Kind,
+            ConfigKey = lookup?.Key ?? ConfigKeyOf(failedKey) ?? finding.ConfigKey,
+            Values = lookup?.Values ?? [],
+            Environment = lookup?.Chosen.Environment,
+        };
         if (failure is not null)
         {
-            return finding with { ResolvedPath = null, PathReason = failure };
+            return target with { Reason = failure };
         }
 
-        var directory = ToDirectory(text, finding.CodeLine);
+        var directory = ToDirectory(text, finding.CodeLine, valueIsFolder: endsWithConfig);
+        string? note = lookup is null ? raw.Reason : Note(lookup);
         if (Placeholder().Match(directory) is { Success: true } unknown)
         {
-            return finding with { ResolvedPath = null, PathReason = finding.PathReason ?? UnknownPart(unknown.Value, directory) };
+            // Writes below a run-time sub-folder still land under its constant parent: a volume there holds them all.
+            var constant = ConstantPrefix(directory);
+            var open = UnknownPart(unknown.Value, directory);
+            if (constant is null)
+            {
+                return target with { Reason = raw.Reason ?? open };
+            }
+
+            directory = constant;
+            note = Join(open + $"; every such folder lies under {constant}", note);
         }
 
-        return finding with { ResolvedPath = directory, PathReason = notes.Count > 0 ? string.Join("; ", notes) : finding.PathReason };
+        var tail = text.TrimEnd('/')[(text.TrimEnd('/').LastIndexOf('/') + 1)..];
+        var runTimeName = tail.Length > 2 && tail[0] == '{' && tail[^1] == '}' && tail.IndexOf('}') == tail.Length - 1 ? tail : null;
+        return Place(target with { Directory = directory }, note, runTimeName);
+    }
+
+    /// <summary>Where the folder is in the container, or why no volume fits.</summary>
+    private static WriteTarget Place(WriteTarget target, string? note, string? runTimeName)
+    {
+        var directory = target.Directory!;
+        if (target.Kind == PathKind.Temp || directory == "/tmp" || directory.StartsWith("/tmp/", StringComparison.Ordinal))
+        {
+            return target with { Temporary = true, Reason = note };
+        }
+
+        if (directory.StartsWith("//", StringComparison.Ordinal) || (directory.Length >= 2 && directory[1] == ':' && char.IsLetter(directory[0])))
+        {
+            return target with { Reason = Join($"'{directory}' is a Windows drive or network share; pick a Linux directory or external storage", note) };
+        }
+
+        var mount = Normalize(directory.StartsWith('/') ? directory : AppDirectory + "/" + directory);
+        if (mount is AppDirectory && runTimeName is not null)
+        {
+            return target with { Reason = Join($"the path {runTimeName} is only known at run time and may name any folder under the application folder; choose a sub-folder for these writes and mount a volume there", note) };
+        }
+
+        if (mount is "/" or AppDirectory)
+        {
+            var where = mount == "/" ? "the root folder" : "the application folder";
+            return target with { Reason = Join($"files are written straight into {where}; a volume there would hide the application, move the writes to a sub-folder", note) };
+        }
+
+        if (mount == "/tmp" || mount.StartsWith("/tmp/", StringComparison.Ordinal))
+        {
+            return target with { Temporary = true, Reason = note };
+        }
+
+        return target with { MountPath = mount, Reason = note };
     }
 
     /// <summary>The folder written to: the path without its file name (unless the API writes a directory), "~/" made relative to the app root.</summary>
-    internal static string ToDirectory(string path, string? codeLine)
+    internal static string ToDirectory(string path, string? codeLine, bool valueIsFolder = false)
     {
         path = path.Replace('\\', '/');
         if (path.StartsWith("{temp}", StringComparison.Ordinal))
@@ -90,7 +154,9 @@ internal static partial class WritePathResolver
             path = "/tmp" + path["{temp}".Length..];
         }
 
+        var lastSegment = path.TrimEnd('/')[(path.TrimEnd('/').LastIndexOf('/') + 1)..];
         var writesDirectory = path.EndsWith('/')
+            || (valueIsFolder && !lastSegment.Contains('.', StringComparison.Ordinal))
             || (codeLine is not null && codeLine.Contains("Directory", StringComparison.Ordinal) && !codeLine.Contains("CreateFromDirectory", StringComparison.Ordinal));
         var directory = writesDirectory ? (path.Length > 1 ? path.TrimEnd('/') : path) : Parent(path);
         if (directory == "~" || directory == ".")
@@ -104,6 +170,15 @@ internal static partial class WritePathResolver
         }
 
         return directory.Length == 0 ? "." : directory;
+    }
+
+    /// <summary>The segments before the first run-time part, or null when nothing but the root is constant.</summary>
+    private static string? ConstantPrefix(string directory)
+    {
+        var segments = directory.Split('/');
+        var constant = segments.TakeWhile(s => !Placeholder().IsMatch(s)).ToList();
+        var joined = string.Join('/', constant);
+        return joined.Length == 0 || joined == "." ? null : joined;
     }
 
     private static string Parent(string path)
@@ -129,41 +204,61 @@ internal static partial class WritePathResolver
         return $"the part {part} of the folder {directory} is only known at run time";
     }
 
-    private static (string? Value, string? Note, string? Reason) Lookup(string? key, ProjectConfiguration configuration)
+    private static string Note(ConfigurationLookup lookup)
+    {
+        var note = $"{lookup.Key} = {lookup.Chosen.Value} from {lookup.Chosen.File}";
+        var others = lookup.Values.Where(v => !ReferenceEquals(v, lookup.Chosen) && !string.Equals(v.Value, lookup.Chosen.Value, StringComparison.Ordinal)).ToList();
+        if (others.Count > 0)
+        {
+            note += $" (the container's value; {string.Join(", ", others.Select(v => $"{v.File} sets {v.Value}"))})";
+        }
+
+        return note;
+    }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : first + "; " + second;
+
+    private static string? ConfigKeyOf(string? key) =>
+        key is null or "env" or "appSettings" || key.StartsWith("env:", StringComparison.Ordinal) ? null : key;
+
+    private static (ConfigurationLookup? Value, string? Reason) Lookup(string? key, ProjectConfiguration configuration)
     {
         if (string.IsNullOrEmpty(key))
         {
-            return (null, null, "the configuration key is not a constant, so its value cannot be looked up");
+            return (null, "the configuration key is not a constant, so its value cannot be looked up");
         }
 
         if (key == "env")
         {
-            return (null, null, "the environment variable name is not a constant");
+            return (null, "the environment variable name is not a constant");
         }
 
         if (key.StartsWith("env:", StringComparison.Ordinal))
         {
-            return (null, null, $"environment variable {key[4..]} is set where the app runs, not in the project's files");
+            return (null, $"environment variable {key[4..]} is set where the app runs, not in the project's files");
         }
 
         if (key == "appSettings")
         {
-            return (null, null, "the appSettings key is not a constant, so its value cannot be looked up");
+            return (null, "the appSettings key is not a constant, so its value cannot be looked up");
         }
 
         if (key.StartsWith("appSettings:", StringComparison.OrdinalIgnoreCase))
         {
             var name = key["appSettings:".Length..];
-            return Found(key, configuration.AppSetting(name))
-                ?? (null, null, configuration.HasXml
+            return configuration.AppSetting(name) is { } found
+                ? (found, null)
+                : (null, configuration.HasXml
                     ? $"appSettings key {name} has no value in web.config/app.config"
                     : $"appSettings key {name} cannot be resolved: the project has no web.config or app.config");
         }
 
         if (key.Contains(':', StringComparison.Ordinal))
         {
-            return Found(key, configuration.Json(key) ?? configuration.AppSetting(key))
-                ?? (null, null, configuration.HasJson
+            return (configuration.Json(key) ?? configuration.AppSetting(key)) is { } found
+                ? (found, null)
+                : (null, configuration.HasJson
                     ? $"configuration key {key} has no value in appsettings*.json"
                     : $"configuration key {key} cannot be resolved: the project has no appsettings*.json");
         }
@@ -174,12 +269,13 @@ internal static partial class WritePathResolver
             return Options(key, key[..dot], key[(dot + 1)..], configuration);
         }
 
-        return Found(key, configuration.Json(key) ?? configuration.AppSetting(key))
-            ?? (null, null, $"configuration key {key} has no value in appsettings*.json or appSettings");
+        return (configuration.Json(key) ?? configuration.AppSetting(key)) is { } plain
+            ? (plain, null)
+            : (null, $"configuration key {key} has no value in appsettings*.json or appSettings");
     }
 
     /// <summary>Options classes ("StorageOptions.UploadPath"), best effort: bound from a section named like the type minus Options/Settings.</summary>
-    private static (string? Value, string? Note, string? Reason) Options(string key, string type, string property, ProjectConfiguration configuration)
+    private static (ConfigurationLookup? Value, string? Reason) Options(string key, string type, string property, ProjectConfiguration configuration)
     {
         var section = type;
         foreach (var suffix in new[] { "Options", "Settings", "Configuration", "Config" })
@@ -197,32 +293,37 @@ internal static partial class WritePathResolver
         {
             if (configuration.Json(candidate) is { } value)
             {
-                return Found($"{key} (bound from {value.Key})", value)!.Value;
+                return (value, null);
             }
         }
 
-        return (null, null, $"options property {key}: no {section}:{property} section value in appsettings*.json (StateLens assumes the section is named like the options class)");
+        return (null, $"options property {key}: no {section}:{property} section value in appsettings*.json (StateLens assumes the section is named like the options class)");
     }
 
-    private static (string? Value, string? Note, string? Reason)? Found(string key, ConfigurationValue? value)
+    private static string Normalize(string path)
     {
-        if (value is null)
+        var parts = new List<string>();
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            return null;
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+
+                continue;
+            }
+
+            parts.Add(part);
         }
 
-        if (value.Value.Length == 0)
-        {
-            return (null, null, $"configuration key {key} is empty in {value.Source}");
-        }
-
-        var note = $"{key} = {value.Value} from {value.Source}";
-        if (value.Overrides.Count > 0)
-        {
-            note += $" (overridden where the environment applies: {string.Join(", ", value.Overrides)})";
-        }
-
-        return (value.Value, note, null);
+        return "/" + string.Join('/', parts);
     }
 
     [GeneratedRegex(@"\{config(?::(?<key>[^{}]*))?\}", RegexOptions.CultureInvariant)]

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using StateLens.Rules;
+
 namespace StateLens.Engine.Model;
 
 /// <summary>Everything one run found: the single model that the JSON, SARIF, HTML and scaffold writers read.</summary>
@@ -9,7 +12,7 @@ public sealed record AnalysisModel
     public required string Input { get; init; }
 
     /// <summary>Absolute folder that every relative path in the model is relative to; never serialized.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public required string RootDirectory { get; init; }
 
     /// <summary>UTC time of the run, only when the user asked for timestamps (outputs are deterministic otherwise).</summary>
@@ -39,7 +42,7 @@ public sealed record Finding
     public required string Category { get; init; }
 
     /// <summary>error, warning or info (after .editorconfig).</summary>
-    public required string Severity { get; init; }
+    public required Severity Severity { get; init; }
 
     /// <summary>Relative to the solution folder, forward slashes.</summary>
     public required string File { get; init; }
@@ -66,31 +69,85 @@ public sealed record Finding
     /// Documentation ID of the symbol the finding sits on (the declared field, or else the enclosing member):
     /// where reason chains end. Internal to the engine, not serialized.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string? AnchorId { get; init; }
 
     public required string Project { get; init; }
 
     /// <summary>high, or low when the code around the finding did not fully bind (missing references).</summary>
-    public required string Confidence { get; init; }
+    public required Confidence Confidence { get; init; }
 
     /// <summary>The source line, trimmed, for the report.</summary>
     public string? CodeLine { get; init; }
 
-    /// <summary>For file writes: app-root, temp, absolute, configured, relative or unknown.</summary>
-    public string? PathKind { get; init; }
+    /// <summary>The reported span inside <see cref="CodeLine"/> (0-based, end exclusive), when it lies on that line.</summary>
+    public TextSpanInLine? CodeSpan { get; init; }
 
-    /// <summary>For file writes: the directory the write goes to, when it could be resolved.</summary>
-    public string? ResolvedPath { get; init; }
+    /// <summary>For file writes: where the write goes, decided once by the engine; every writer reads this.</summary>
+    public WriteTarget? Target { get; init; }
 
-    /// <summary>For file writes that stayed unresolved: why; for configured ones: where the value came from and what overrides it.</summary>
-    public string? PathReason { get; init; }
-
+    /// <summary>The configuration key the state is named by ("Storage:UploadPath", "appSettings:ExportFolder").</summary>
     public string? ConfigKey { get; init; }
 
-    /// <summary>volume, redis-session, distributed-cache, data-protection-keys, external-service or refactor.</summary>
-    public string? Remedy { get; init; }
+    /// <summary>The path text the analyzer reported, before the engine resolved it. Internal to the engine, not serialized.</summary>
+    [JsonIgnore]
+    public RawWritePath? RawPath { get; init; }
+
+    private readonly Remedy? remedy;
+
+    /// <summary>volume, redis-session, distributed-cache, data-protection-keys, external-service or refactor; the rule's default from the catalogue.</summary>
+    public Remedy Remedy
+    {
+        get => remedy ?? RuleCatalogue.Get(RuleId).Remedy;
+        init => remedy = value;
+    }
 }
+
+/// <summary>A span of a trimmed code line, 0-based, end exclusive.</summary>
+public sealed record TextSpanInLine(int Start, int End);
+
+/// <summary>What the analyzer said about a written path: its kind, its text in engine notation, why it stayed open.</summary>
+public sealed record RawWritePath(PathKind Kind, string? Text, string? Reason);
+
+/// <summary>
+/// Where a file write lands, decided once in the engine (docs/json-format.md, "Write targets"). The report, SARIF and
+/// the scaffolds all read <see cref="Directory"/> and <see cref="MountPath"/>; none of them re-reads configuration.
+/// </summary>
+public sealed record WriteTarget
+{
+    public required PathKind Kind { get; init; }
+
+    /// <summary>
+    /// The written folder, forward slashes: relative to the application folder ("App_Data/exports", "." for the
+    /// folder itself), or absolute ("/data/prod", "C:/Data", "/tmp" for the temp folder). Null when it cannot be determined.
+    /// </summary>
+    public string? Directory { get; init; }
+
+    /// <summary>Where that folder is in a Linux container whose application folder is /app; null when no volume fits (see <see cref="Undecided"/>) or for the temp folder.</summary>
+    public string? MountPath { get; init; }
+
+    /// <summary>The configuration key the folder comes from, for configured paths.</summary>
+    public string? ConfigKey { get; init; }
+
+    /// <summary>The value of <see cref="ConfigKey"/> in each settings file that sets it, the base file first.</summary>
+    public IReadOnlyList<EnvironmentValue> Values { get; init; } = [];
+
+    /// <summary>The environment whose value the folder is taken from: "Production" when appsettings.Production.json sets it, "Release" for a Web.Release.config transform, else "base".</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Why the folder or the mount could not be decided, or where its value came from.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The folder is the temp folder: a tmpfs at /tmp in the container, no volume.</summary>
+    public bool Temporary { get; init; }
+
+    /// <summary>True when no place in the container could be decided: the team must choose (a Windows drive, the application folder itself, a run-time value).</summary>
+    [JsonIgnore]
+    public bool Undecided => !Temporary && MountPath is null;
+}
+
+/// <summary>A configuration value as one settings file sets it.</summary>
+public sealed record EnvironmentValue(string Environment, string File, string Value);
 
 /// <summary>One project of the solution and how far it could be analysed.</summary>
 public sealed record ProjectSummary
@@ -107,7 +164,7 @@ public sealed record ProjectSummary
     public string? TargetFramework { get; init; }
 
     /// <summary>web, worker, windows-service, console or library.</summary>
-    public required string Kind { get; init; }
+    public required ProjectKind Kind { get; init; }
 
     /// <summary>What kind of web or service application it is: aspnetcore, asmx, mvc, owin, signalr, test, wcf, webapi, webforms, website.</summary>
     public IReadOnlyList<string> Frameworks { get; init; } = [];
@@ -116,7 +173,7 @@ public sealed record ProjectSummary
     public required bool SdkStyle { get; init; }
 
     /// <summary>loaded, partial (missing references), failed or skipped.</summary>
-    public required string LoadStatus { get; init; }
+    public required LoadStatus LoadStatus { get; init; }
 
     public string? LoadMessage { get; init; }
 
@@ -134,9 +191,24 @@ public sealed record ProjectSummary
     public required IReadOnlyDictionary<string, int> Counts { get; init; }
 
     /// <summary>stateless, stateful-externalizable or host-bound; null when the project was not analysed.</summary>
-    public string? Verdict { get; init; }
+    public Verdict? Verdict { get; init; }
 
     public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>The assembly the project builds (AssemblyName, else the project file name): what a container runs.</summary>
+    public string? AssemblyName { get; init; }
+
+    /// <summary>True when the project needs the ASP.NET Core runtime (Web SDK or a FrameworkReference to it).</summary>
+    public bool UsesAspNetCore { get; init; }
+
+    /// <summary>
+    /// Configuration keys in the project's settings files that hold secrets ("ConnectionStrings:OrdersDb"): names only,
+    /// never values. The scaffolds ask for them at run time.
+    /// </summary>
+    public IReadOnlyList<string> SecretNames { get; init; } = [];
+
+    /// <summary>Build files on the way from the solution folder to the project (Directory.Build.props, NuGet.config), relative, sorted.</summary>
+    public IReadOnlyList<string> BuildFiles { get; init; } = [];
 }
 
 /// <summary>A way into the application (controller action, page, handler, hosted service, Main...).</summary>
@@ -152,7 +224,7 @@ public sealed record EntryPoint
 
     public required int Line { get; init; }
 
-    public required string Verdict { get; init; }
+    public required Verdict Verdict { get; init; }
 
     /// <summary>One line: why the verdict, naming the remedy or the blocker.</summary>
     public string? Reason { get; init; }
@@ -168,7 +240,7 @@ public sealed record TypeVerdict
 
     public required string Project { get; init; }
 
-    public required string Verdict { get; init; }
+    public required Verdict Verdict { get; init; }
 
     public required string Reason { get; init; }
 }
@@ -203,5 +275,8 @@ public sealed record RuleInfo
 
     public required string HelpUri { get; init; }
 
-    public required string Remedy { get; init; }
+    public required Remedy Remedy { get; init; }
+
+    /// <summary>True when the rule's findings keep a project on a VM.</summary>
+    public bool PinsToHost { get; init; }
 }

@@ -128,7 +128,7 @@ internal static class DependencyLayout
                 nodes.Add(new GraphNode(
                     name,
                     Truncate(name, 28),
-                    project?.LoadStatus is "partial" ? "partly analysed" : null,
+                    project?.LoadStatus is LoadStatus.Partial ? "partly analysed" : null,
                     project is null ? string.Empty : anchorOf(name),
                     ReportView.VerdictSlug(verdict),
                     project is null ? "not in the analysed input" : ReportView.VerdictLabel(verdict),

@@ -27,21 +27,25 @@ internal sealed class ReportView
     public required int EntryPointCount { get; init; }
     public required string DataJson { get; init; }
 
-    public static readonly string[] VerdictKeys = [Decomposer.Stateless, Decomposer.StatefulExternalizable, Decomposer.HostBound];
+    public static readonly string[] VerdictKeys = ReportSummary.Verdicts;
+
+    public static string VerdictSlug(Verdict? verdict) => VerdictSlug(ModelNames.Of(verdict));
+
+    public static string VerdictLabel(Verdict? verdict) => VerdictLabel(ModelNames.Of(verdict));
 
     public static string VerdictSlug(string? verdict) => verdict switch
     {
-        Decomposer.Stateless => "stateless",
-        Decomposer.StatefulExternalizable => "externalizable",
-        Decomposer.HostBound => "host-bound",
+        "stateless" => "stateless",
+        "stateful-externalizable" => "externalizable",
+        "host-bound" => "host-bound",
         _ => "not-analysed",
     };
 
     public static string VerdictLabel(string? verdict) => verdict switch
     {
-        Decomposer.Stateless => "stateless",
-        Decomposer.StatefulExternalizable => "stateful, externalizable",
-        Decomposer.HostBound => "host-bound",
+        "stateless" => "stateless",
+        "stateful-externalizable" => "stateful, externalizable",
+        "host-bound" => "host-bound",
         null => "not analysed",
         _ => verdict,
     };
@@ -152,6 +156,7 @@ internal sealed record FindingView(
     string RemedyExplanation,
     string? PathKind,
     string? ResolvedPath,
+    string? ContainerPath,
     string? PathReason,
     string? ConfigKey,
     bool HasPathInfo);

@@ -33,7 +33,7 @@ internal static class ReportViewBuilder
 
         var rules = model.Rules.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var categories = ReportView.CategoryOrder(StateCategories.All.Concat(findings.Select(f => f.Category))).ToList();
-        var highlighter = new CodeHighlighter(model.RootDirectory);
+        var highlighter = new CodeHighlighter();
 
         var severityCounts = ReportSummary.Severities.Select(s => new CountView(s, ReportView.SeverityLabel(s), s, summary.BySeverity[s])).ToList();
         var verdictCounts = ReportView.VerdictKeys
@@ -54,7 +54,7 @@ internal static class ReportViewBuilder
                 projects.Count,
                 projects.Count(p => p.Verdict is not null),
                 summary.ProjectsNotAnalysed,
-                projects.Count(p => p.LoadStatus == "partial"),
+                projects.Count(p => p.LoadStatus == LoadStatus.Partial),
                 findings.Select(f => f.File).Distinct(StringComparer.Ordinal).Count(),
                 categoryCounts,
                 severityCounts,
@@ -66,7 +66,7 @@ internal static class ReportViewBuilder
                 categories.Select(c => new CategoryMatrixRow(
                     c,
                     ReportView.Slug(c, StateCategories.All),
-                    ReportSummary.Severities.Select(s => findings.Count(f => f.Category == c && f.Severity == s)).ToList(),
+                    ReportSummary.Severities.Select(s => findings.Count(f => f.Category == c && ModelNames.Of(f.Severity) == s)).ToList(),
                     findings.Count(f => f.Category == c))).ToList(),
                 Headline(projects.Count, summary)),
             Charts = Charts(verdictCounts, categories, findings, severityCounts),
@@ -78,9 +78,9 @@ internal static class ReportViewBuilder
                 f.RuleId,
                 f.Category,
                 ReportView.Slug(f.Category, StateCategories.All),
-                f.Severity,
-                ReportView.Slug(f.Severity, ReportSummary.Severities),
-                ReportView.SeverityRank(f.Severity),
+                ModelNames.Of(f.Severity),
+                ReportView.Slug(ModelNames.Of(f.Severity), ReportSummary.Severities),
+                ReportView.SeverityRank(ModelNames.Of(f.Severity)),
                 f.Project,
                 f.File,
                 f.Line,
@@ -89,9 +89,7 @@ internal static class ReportViewBuilder
                 f.Message)).ToList(),
             Filters = new FiltersView(
                 categories.Where(c => findings.Any(f => f.Category == c)).ToList(),
-                ReportSummary.Severities.Where(s => findings.Any(f => f.Severity == s))
-                    .Concat(findings.Select(f => f.Severity).Where(s => !ReportSummary.Severities.Contains(s)).Distinct().Order(StringComparer.Ordinal))
-                    .ToList(),
+                ReportSummary.Severities.Where(s => findings.Any(f => ModelNames.Of(f.Severity) == s)).ToList(),
                 findings.Select(f => f.Project).Distinct().Order(StringComparer.Ordinal).ToList(),
                 findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList()),
             Rules = model.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new RuleView(
@@ -101,8 +99,8 @@ internal static class ReportViewBuilder
                 r.DefaultSeverity,
                 r.Description,
                 ReportView.SafeHttpUri(r.HelpUri),
-                r.Remedy,
-                RuleRemedies.Explain(r.Remedy),
+                ModelNames.Of(r.Remedy),
+                RuleCatalogue.Explain(r.Remedy),
                 findings.Count(f => f.RuleId == r.Id))).ToList(),
             HasEntryPoints = model.EntryPoints.Count > 0,
             EntryPointCount = model.EntryPoints.Count,
@@ -128,9 +126,9 @@ internal static class ReportViewBuilder
             return "No projects were found in the input.";
         }
 
-        var ready = summary.ProjectsByVerdict[Decomposer.Stateless];
-        var movable = summary.ProjectsByVerdict[Decomposer.StatefulExternalizable];
-        var bound = summary.ProjectsByVerdict[Decomposer.HostBound];
+        var ready = summary.ProjectsByVerdict[ModelNames.Of(Verdict.Stateless)];
+        var movable = summary.ProjectsByVerdict[ModelNames.Of(Verdict.StatefulExternalizable)];
+        var bound = summary.ProjectsByVerdict[ModelNames.Of(Verdict.HostBound)];
         return string.Create(CultureInfo.InvariantCulture,
             $"{ready} of {projectCount} project{Plural(projectCount)} can be containerized as is, {movable} after moving state to external stores, {bound} {(bound == 1 ? "is" : "are")} bound to the host; {summary.ProjectsNotAnalysed} not analysed.");
     }
@@ -156,9 +154,9 @@ internal static class ReportViewBuilder
             var (category, inCategory) = byCategory[i];
             var parts = new List<BarSegment>();
             double sx = CategoryLabelWidth;
-            foreach (var severity in severities.Select(s => s.Key).Concat(inCategory.Select(f => f.Severity).Where(s => !ReportSummary.Severities.Contains(s)).Distinct().Order(StringComparer.Ordinal)))
+            foreach (var severity in severities.Select(s => s.Key))
             {
-                var count = inCategory.Count(f => f.Severity == severity);
+                var count = inCategory.Count(f => ModelNames.Of(f.Severity) == severity);
                 if (count == 0)
                 {
                     continue;
@@ -179,10 +177,10 @@ internal static class ReportViewBuilder
     private static CoverageView Coverage(AnalysisModel model, IReadOnlyList<ProjectSummary> projects, IReadOnlyDictionary<string, string> anchors)
     {
         var incomplete = projects
-            .Where(p => p.LoadStatus != "loaded")
-            .OrderBy(p => p.LoadStatus switch { "failed" => 0, "skipped" => 1, "partial" => 2, _ => 3 })
+            .Where(p => p.LoadStatus != LoadStatus.Loaded)
+            .OrderBy(p => p.LoadStatus switch { LoadStatus.Failed => 0, LoadStatus.Skipped => 1, LoadStatus.Partial => 2, _ => 3 })
             .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new IncompleteProject(p.Name, p.Path, p.LoadStatus, p.LoadMessage, p.MissingReferences.Order(StringComparer.Ordinal).ToList(), anchors[p.Name]))
+            .Select(p => new IncompleteProject(p.Name, p.Path, ModelNames.Of(p.LoadStatus), p.LoadMessage, p.MissingReferences.Order(StringComparer.Ordinal).ToList(), anchors[p.Name]))
             .ToList();
         return new CoverageView(incomplete, model.Notices, incomplete.Count > 0 || model.Notices.Count > 0);
     }
@@ -235,9 +233,9 @@ internal static class ReportViewBuilder
             project.Path,
             project.Language,
             project.TargetFramework,
-            project.Kind,
+            ModelNames.Of(project.Kind),
             project.SdkStyle,
-            project.LoadStatus,
+            ModelNames.Of(project.LoadStatus),
             project.LoadMessage,
             project.MissingReferences.Order(StringComparer.Ordinal).ToList(),
             project.ProjectReferences.Order(StringComparer.Ordinal).ToList(),
@@ -255,27 +253,28 @@ internal static class ReportViewBuilder
 
     private static FindingView Finding(Finding f, RuleInfo? rule, CodeHighlighter highlighter, string anchor)
     {
-        var remedy = f.Remedy ?? rule?.Remedy ?? RuleRemedies.For(f.RuleId);
+        var target = f.Target;
         return new FindingView(
             anchor,
             f.RuleId,
             f.Category,
             ReportView.Slug(f.Category, StateCategories.All),
-            f.Severity,
-            ReportView.Slug(f.Severity, ReportSummary.Severities),
+            ModelNames.Of(f.Severity),
+            ReportView.Slug(ModelNames.Of(f.Severity), ReportSummary.Severities),
             Location(f.File, f.Line, f.Column),
             f.Message,
             f.Symbol,
             f.Member,
-            f.Confidence,
+            ModelNames.Of(f.Confidence),
             highlighter.Highlight(f),
-            remedy,
-            RuleRemedies.Explain(remedy),
-            f.PathKind,
-            f.ResolvedPath,
-            f.PathReason,
-            f.ConfigKey,
-            f.PathKind is not null || f.ResolvedPath is not null || f.PathReason is not null || f.ConfigKey is not null);
+            ModelNames.Of(f.Remedy),
+            RuleCatalogue.Explain(f.Remedy),
+            ModelNames.Of(target?.Kind),
+            target?.Directory,
+            target is null ? null : target.Temporary ? "tmpfs at /tmp" : target.MountPath,
+            target?.Reason,
+            target?.ConfigKey ?? f.ConfigKey,
+            target is not null || f.ConfigKey is not null);
     }
 
     private static string Location(string file, int line, int? column) => column is { } c

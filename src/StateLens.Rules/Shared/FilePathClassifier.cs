@@ -695,6 +695,11 @@ internal sealed class FilePathClassifier
     private FilePath? ClassifyMember(ISymbol member, Context context)
     {
         member = member.OriginalDefinition;
+        if (Implementations(member) is { Count: > 0 } implementations)
+        {
+            return ClassifyImplementations(member, implementations, context);
+        }
+
         if (member.DeclaringSyntaxReferences.IsEmpty)
         {
             return null;
@@ -742,6 +747,90 @@ internal sealed class FilePathClassifier
             context.Visiting.Remove(member);
         }
     }
+
+    /// <summary>
+    /// An interface or abstract member read through its declaration (IAppSettings.DataFolder) has its value in the
+    /// classes of this compilation that implement it: when they all agree on where the path is rooted, that is the answer.
+    /// </summary>
+    private FilePath? ClassifyImplementations(ISymbol member, IReadOnlyList<ISymbol> implementations, Context context)
+    {
+        if (members.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        if (!context.Visiting.Add(member))
+        {
+            return FilePath.Unknown($"'{member.Name}' is defined in terms of itself");
+        }
+
+        try
+        {
+            FilePath? result = null;
+            foreach (var implementation in implementations)
+            {
+                var classified = ClassifyMember(implementation, context);
+                if (classified is null || classified.Kind == FilePathKind.Unknown)
+                {
+                    result = classified ?? FilePath.Unknown($"value of '{implementation.ContainingType?.Name}.{implementation.Name}' is not known");
+                    break;
+                }
+
+                if (result is null)
+                {
+                    result = classified;
+                }
+                else if (result.Kind != classified.Kind || result.Text != classified.Text)
+                {
+                    result = FilePath.Unknown($"the implementations of '{member.Name}' give different folders");
+                    break;
+                }
+            }
+
+            members.TryAdd(member, result);
+            return result;
+        }
+        finally
+        {
+            context.Visiting.Remove(member);
+        }
+    }
+
+    /// <summary>Source members of this compilation that implement or override an interface or abstract property or method.</summary>
+    private IReadOnlyList<ISymbol> Implementations(ISymbol member)
+    {
+        if (member is not (IPropertySymbol or IMethodSymbol) || member.ContainingType is not { } declaring
+            || !(declaring.TypeKind == TypeKind.Interface || member.IsAbstract))
+        {
+            return [];
+        }
+
+        var found = new List<ISymbol>();
+        foreach (var candidate in compilation.GetSymbolsWithName(member.Name, SymbolFilter.Member))
+        {
+            if (candidate.Kind != member.Kind || candidate.IsAbstract || candidate.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+            {
+                continue;
+            }
+
+            var implements = declaring.TypeKind == TypeKind.Interface
+                ? SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, candidate.OriginalDefinition)
+                : Overridden(candidate) is { } overridden && SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member);
+            if (implements)
+            {
+                found.Add(candidate.OriginalDefinition);
+            }
+        }
+
+        return found.OrderBy(f => f.ToDisplayString(), StringComparer.Ordinal).ToList();
+    }
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IPropertySymbol property => property.OverriddenProperty,
+        IMethodSymbol method => method.OverriddenMethod,
+        _ => null,
+    };
 
     private List<IOperation> MemberValues(ISymbol member)
     {

@@ -1,6 +1,6 @@
 using System.Text;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
+using StateLens.Rules;
 
 namespace StateLens.Scaffolding.Planning;
 
@@ -9,8 +9,6 @@ internal static class ScaffoldPlanner
 {
     public const string RedisService = "redis";
     public const string RedisConnection = "redis:6379,abortConnect=false";
-
-    private static readonly string[] BuildPropsFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "NuGet.Config"];
 
     public static ScaffoldPlan Plan(AnalysisModel model, string outputDirectory, ScaffoldOptions options)
     {
@@ -33,54 +31,51 @@ internal static class ScaffoldPlanner
         foreach (var project in model.Projects.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var findings = model.Findings.Where(f => f.Project == project.Name).ToList();
-            if (project.Kind == "library")
+            var kind = ModelNames.Of(project.Kind);
+            if (project.Kind == ProjectKind.Library)
             {
-                notContainerized.Add(new ProjectNote(project.Name, project.Kind, "class library: it is built into the services that reference it", []));
+                notContainerized.Add(new ProjectNote(project.Name, kind, "class library: it is built into the services that reference it", []));
                 continue;
             }
 
             if (project.Verdict is null)
             {
-                notContainerized.Add(new ProjectNote(project.Name, project.Kind, "not analysed, so nothing is known about its state", project.Reasons));
+                notContainerized.Add(new ProjectNote(project.Name, kind, "not analysed, so nothing is known about its state", project.Reasons));
                 continue;
             }
 
-            if (project.Verdict == Decomposer.HostBound)
+            if (project.Verdict == Verdict.HostBound)
             {
-                hostBound.Add(new ProjectNote(project.Name, project.Kind, "host-bound: it uses facilities of its Windows host that no container offers", project.Reasons));
+                hostBound.Add(new ProjectNote(project.Name, kind, "host-bound: it uses facilities of its Windows host that no container offers", project.Reasons));
                 continue;
             }
 
             var tfm = TargetFrameworks.Pick(project.TargetFramework);
             var version = TargetFrameworks.Version(tfm);
-            var projectFile = Path.Combine(root, project.Path);
-            var projectDirectory = Path.GetDirectoryName(projectFile)!;
-            var configuration = ProjectConfiguration.Read(projectDirectory);
             var name = UniqueName(ServiceName(project.Name), usedNames);
             var dockerfile = name + "/Dockerfile";
             var dockerfileFromContext = Relative(root, Path.Combine(containers, name, "Dockerfile"));
 
             if (project.SdkStyle && version is not null && !TargetFrameworks.IsWindowsOnly(tfm))
             {
-                services.Add(LinuxService(model, project, findings, configuration, root, name, version, tfm!, projectFile, dockerfile, dockerfileFromContext, byName, rules, options, findingPlans, mustDecide));
+                services.Add(LinuxService(project, findings, name, version, tfm!, dockerfile, dockerfileFromContext, byName, rules, options, findingPlans, mustDecide));
             }
             else if (TargetFrameworks.IsNetFramework(tfm) || !project.SdkStyle)
             {
-                var facts = ProjectFacts.Read(projectFile, project.Name);
-                var isWeb = project.Kind == "web";
+                var isWeb = project.Kind == ProjectKind.Web;
                 windows.Add(new ServicePlan
                 {
                     Name = name,
                     Project = project.Name,
                     ProjectPath = project.Path.Replace('\\', '/'),
-                    Kind = project.Kind,
-                    Verdict = project.Verdict,
+                    Kind = kind,
+                    Verdict = ModelNames.Of(project.Verdict.Value),
                     IsWeb = isWeb,
                     Replicas = 1,
                     Image = "localhost/" + name + ":latest",
                     BuildImage = "mcr.microsoft.com/dotnet/framework/sdk:4.8",
                     RuntimeImage = isWeb ? "mcr.microsoft.com/dotnet/framework/aspnet:4.8" : "mcr.microsoft.com/dotnet/framework/runtime:4.8",
-                    AssemblyName = facts.AssemblyName,
+                    AssemblyName = project.AssemblyName ?? project.Name,
                     FrameworkArgument = string.Empty,
                     Dockerfile = dockerfile,
                     DockerfileFromContext = dockerfileFromContext,
@@ -88,7 +83,7 @@ internal static class ScaffoldPlanner
                     HostPort = 0,
                     Volumes = [],
                     Environment = [],
-                    Secrets = Secrets(name, project.Name, configuration),
+                    Secrets = Secrets(name, project),
                     ReadOnlyRoot = false,
                     UsesRedis = false,
                 });
@@ -99,7 +94,7 @@ internal static class ScaffoldPlanner
             }
             else
             {
-                notContainerized.Add(new ProjectNote(project.Name, project.Kind, $"targets '{project.TargetFramework}', for which there is no Linux .NET image; retarget it to net8.0 or later", []));
+                notContainerized.Add(new ProjectNote(project.Name, kind, $"targets '{project.TargetFramework}', for which there is no Linux .NET image; retarget it to net8.0 or later", []));
             }
         }
 
@@ -126,15 +121,11 @@ internal static class ScaffoldPlanner
     }
 
     private static ServicePlan LinuxService(
-        AnalysisModel model,
         ProjectSummary project,
         IReadOnlyList<Finding> findings,
-        ProjectConfiguration configuration,
-        string root,
         string name,
         Version version,
         string tfm,
-        string projectFile,
         string dockerfile,
         string dockerfileFromContext,
         IReadOnlyDictionary<string, ProjectSummary> byName,
@@ -143,16 +134,16 @@ internal static class ScaffoldPlanner
         List<FindingPlan> findingPlans,
         List<UndecidedPath> mustDecide)
     {
-        var facts = ProjectFacts.Read(projectFile, project.Name);
-        var isWeb = project.Kind == "web";
-        var replicas = project.Verdict == Decomposer.Stateless ? 2 : 1;
+        var isWeb = project.Kind == ProjectKind.Web;
+        var replicas = project.Verdict == Verdict.Stateless ? 2 : 1;
         var tag = TargetFrameworks.ImageTag(version);
 
         // Written directories: one volume each, nested directories share their parent's volume.
-        var mapped = findings.Where(f => f.Category == "file-write" || f.PathKind is not null)
-            .Select(f => (Finding: f, Path: ContainerPaths.Map(f, configuration)))
+        // The engine decided each write's target; the plan only groups the mount paths into volumes.
+        var mapped = findings.Where(f => f.Target is not null)
+            .Select(f => (Finding: f, Path: f.Target!))
             .ToList();
-        var directories = mapped.Where(m => m.Path.Directory is not null).Select(m => m.Path.Directory!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var directories = mapped.Where(m => m.Path.MountPath is not null).Select(m => m.Path.MountPath!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var mountPaths = new List<string>();
         foreach (var directory in directories)
         {
@@ -172,34 +163,34 @@ internal static class ScaffoldPlanner
                 volumeNames.Add(volumeName);
             }
 
-            var sources = mapped.Where(m => m.Path.Directory is { } d && (d == path || d.StartsWith(path + "/", StringComparison.Ordinal)))
+            var sources = mapped.Where(m => m.Path.MountPath is { } d && (d == path || d.StartsWith(path + "/", StringComparison.Ordinal)))
                 .Select(m => $"{m.Finding.File}:{m.Finding.Line}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             return new VolumePlan { Name = volumeName, Service = name, MountPath = path, AccessMode = replicas > 1 ? "ReadWriteMany" : "ReadWriteOnce", Sources = sources };
         }).ToList();
 
         var environment = new SortedDictionary<string, EnvironmentEntry>(StringComparer.Ordinal);
-        foreach (var (finding, path) in mapped.Where(m => m.Path.ConfigKey is not null && m.Path.Directory is not null))
+        foreach (var (finding, path) in mapped.Where(m => m.Path.ConfigKey is not null && m.Path.MountPath is not null))
         {
-            var variable = path.ConfigKey!.Replace(":", "__", StringComparison.Ordinal);
-            environment[variable] = new EnvironmentEntry(variable, Quote(path.Directory!), $"points {path.ConfigKey} at its volume");
+            var variable = EnvironmentName(path.ConfigKey!);
+            environment[variable] = new EnvironmentEntry(variable, Quote(path.MountPath!), $"points {path.ConfigKey} at its volume");
         }
 
-        var usesRedis = findings.Any(f => (f.Remedy ?? RuleRemedies.For(f.RuleId)) is RuleRemedies.RedisSession or RuleRemedies.DistributedCache);
+        var usesRedis = findings.Any(f => f.Remedy is Remedy.RedisSession or Remedy.DistributedCache);
         if (usesRedis)
         {
             environment["ConnectionStrings__Redis"] = new EnvironmentEntry("ConnectionStrings__Redis", Quote(RedisConnection), "the shared session/cache store, once the code uses it");
         }
 
-        var secrets = Secrets(name, project.Name, configuration);
+        var secrets = Secrets(name, project);
         foreach (var secret in secrets)
         {
             environment.Remove(secret.EnvironmentName);
         }
 
-        var undecided = mapped.Where(m => m.Path.Undecided is not null).ToList();
+        var undecided = mapped.Where(m => m.Path.Undecided).ToList();
         foreach (var (finding, path) in undecided)
         {
-            mustDecide.Add(new UndecidedPath(project.Name, finding.RuleId, $"{finding.File}:{finding.Line}", finding.ResolvedPath ?? (path.ConfigKey is null ? "(unresolved)" : "{config:" + path.ConfigKey + "}"), path.Undecided!));
+            mustDecide.Add(new UndecidedPath(project.Name, finding.RuleId, $"{finding.File}:{finding.Line}", path.Directory ?? (path.ConfigKey is null ? "(unresolved)" : "{config:" + path.ConfigKey + "}"), path.Reason ?? "the path could not be resolved"));
         }
 
         foreach (var finding in findings)
@@ -210,16 +201,16 @@ internal static class ScaffoldPlanner
             {
                 mappedTo = MappedTo(finding);
             }
-            else if (path.IsTemp)
+            else if (path.Temporary)
             {
                 mappedTo = "tmpfs at /tmp (lost on restart, which is fine for temporary files)";
             }
-            else if (path.Directory is { } directory)
+            else if (path.MountPath is { } directory)
             {
                 var volume = volumes.First(v => directory == v.MountPath || directory.StartsWith(v.MountPath + "/", StringComparison.Ordinal));
                 mappedTo = $"volume `{volume.Name}` at `{volume.MountPath}`"
-                    + (path.ConfigKey is null ? string.Empty : $"; `{path.ConfigKey.Replace(":", "__", StringComparison.Ordinal)}={directory}`")
-                    + (path.ResolvedFromSettings ? $" (value of `{path.ConfigKey}` read from the project's settings)" : string.Empty);
+                    + (path.ConfigKey is null ? string.Empty : $"; `{EnvironmentName(path.ConfigKey)}={directory}`")
+                    + (path.Values.Count > 0 ? $" (value of `{path.ConfigKey}` from {path.Values.First(v => v.Environment == path.Environment).File})" : string.Empty);
             }
             else
             {
@@ -235,18 +226,18 @@ internal static class ScaffoldPlanner
             Name = name,
             Project = project.Name,
             ProjectPath = project.Path.Replace('\\', '/'),
-            Kind = project.Kind,
-            Verdict = project.Verdict!,
+            Kind = ModelNames.Of(project.Kind),
+            Verdict = ModelNames.Of(project.Verdict!.Value),
             IsWeb = isWeb,
             Replicas = replicas,
             Image = "localhost/" + name + ":latest",
             BuildImage = $"mcr.microsoft.com/dotnet/sdk:{tag}",
-            RuntimeImage = isWeb || facts.UsesAspNetCore ? $"mcr.microsoft.com/dotnet/aspnet:{tag}" : $"mcr.microsoft.com/dotnet/runtime:{tag}",
-            AssemblyName = facts.AssemblyName,
+            RuntimeImage = isWeb || project.UsesAspNetCore ? $"mcr.microsoft.com/dotnet/aspnet:{tag}" : $"mcr.microsoft.com/dotnet/runtime:{tag}",
+            AssemblyName = project.AssemblyName ?? project.Name,
             FrameworkArgument = TargetFrameworks.IsMultiTargeted(project.TargetFramework) ? " -f " + tfm : string.Empty,
             Dockerfile = dockerfile,
             DockerfileFromContext = dockerfileFromContext,
-            RestoreFiles = RestoreFiles(project, root, byName),
+            RestoreFiles = RestoreFiles(project, byName),
             HostPort = 0,
             Volumes = volumes,
             Environment = environment.Values.ToList(),
@@ -258,52 +249,39 @@ internal static class ScaffoldPlanner
         };
     }
 
-    private static IReadOnlyList<SecretPlan> Secrets(string service, string project, ProjectConfiguration configuration) =>
-        configuration.Secrets.Select(s => new SecretPlan
+    private static IReadOnlyList<SecretPlan> Secrets(string service, ProjectSummary project) =>
+        project.SecretNames.Select(key => new SecretPlan
         {
             Service = service,
-            Project = project,
-            Key = s.Key,
-            EnvironmentName = s.EnvironmentName,
-            Variable = Variable(service + "_" + s.EnvironmentName),
+            Project = project.Name,
+            Key = key,
+            EnvironmentName = EnvironmentName(key),
+            Variable = Variable(service + "_" + EnvironmentName(key)),
             SecretName = service + "-secrets",
         }).ToList();
 
+    /// <summary>The environment variable name .NET maps onto a configuration key ("ConnectionStrings__OrdersDb").</summary>
+    internal static string EnvironmentName(string key) =>
+        key.StartsWith("appSettings:", StringComparison.Ordinal) ? key["appSettings:".Length..] : key.Replace(":", "__", StringComparison.Ordinal);
+
     /// <summary>Build property files on the way from the solution folder to each project, then the project files.</summary>
-    private static IReadOnlyList<RestoreFile> RestoreFiles(ProjectSummary project, string root, IReadOnlyDictionary<string, ProjectSummary> byName)
+    private static IReadOnlyList<RestoreFile> RestoreFiles(ProjectSummary project, IReadOnlyDictionary<string, ProjectSummary> byName)
     {
         var closure = new SortedSet<string>(StringComparer.Ordinal);
+        var props = new SortedSet<string>(StringComparer.Ordinal);
         var queue = new Queue<ProjectSummary>([project]);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { project.Name };
         while (queue.Count > 0)
         {
             var current = queue.Dequeue();
             closure.Add(current.Path.Replace('\\', '/'));
+            props.UnionWith(current.BuildFiles);
             foreach (var reference in current.ProjectReferences)
             {
                 if (byName.TryGetValue(reference, out var referenced) && seen.Add(referenced.Name))
                 {
                     queue.Enqueue(referenced);
                 }
-            }
-        }
-
-        var props = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var path in closure)
-        {
-            var folder = Path.GetDirectoryName(Path.Combine(root, path));
-            while (folder is not null && (folder + Path.DirectorySeparatorChar).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                foreach (var file in BuildPropsFiles)
-                {
-                    var candidate = Path.Combine(folder, file);
-                    if (File.Exists(candidate) && Directory.EnumerateFiles(folder, file).Any(f => Path.GetFileName(f) == file))
-                    {
-                        props.Add(Relative(root, candidate));
-                    }
-                }
-
-                folder = string.Equals(folder.TrimEnd(Path.DirectorySeparatorChar), root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal) ? null : Path.GetDirectoryName(folder);
             }
         }
 
@@ -319,32 +297,17 @@ internal static class ScaffoldPlanner
         return new FindingPlan(project.Name, finding.RuleId, title, $"{finding.File}:{finding.Line}", state, mappedTo, CodeChange(finding, project.SdkStyle));
     }
 
-    private static string MappedTo(Finding finding) => (finding.Remedy ?? RuleRemedies.For(finding.RuleId)) switch
+    private static string MappedTo(Finding finding) => finding.Remedy switch
     {
-        RuleRemedies.RedisSession or RuleRemedies.DistributedCache => "`redis` service; `ConnectionStrings__Redis` is set",
-        RuleRemedies.DataProtectionKeys => "`redis` service or a volume, once the key ring is persisted (nothing mapped yet)",
-        RuleRemedies.ExternalService => "nothing: an external service (database, cache, broker) you provide",
-        _ => "nothing: code change needed",
+        Remedy.RedisSession or Remedy.DistributedCache => "`redis` service; `ConnectionStrings__Redis` is set",
+        Remedy.DataProtectionKeys => "`redis` service or a volume, once the key ring is persisted (nothing mapped yet)",
+        Remedy.ExternalService => "nothing: an external service (database, cache, broker) you provide",
+        Remedy.Volume or Remedy.Refactor => "nothing: code change needed",
+        _ => throw new ArgumentOutOfRangeException(nameof(finding), finding.Remedy, "not a remedy"),
     };
 
     /// <summary>What the team still changes in code: the generated files only provide the place for the state.</summary>
-    internal static string CodeChange(Finding finding, bool aspNetCore) => finding.RuleId switch
-    {
-        "SL2001" or "SL5001" => "switch System.Web session to an out-of-process store: the Microsoft.Web.RedisSessionStateProvider package with `<sessionState mode=\"Custom\" customProvider=\"Redis\">`, or SQL Server session state",
-        "SL2002" or "SL2003" or "SL2004" => "switch session to Redis: add package Microsoft.Extensions.Caching.StackExchangeRedis, replace `AddDistributedMemoryCache()` with `AddStackExchangeRedisCache(o => o.Configuration = builder.Configuration.GetConnectionString(\"Redis\"))`; `ConnectionStrings__Redis` is already set",
-        "SL3004" => "replace IMemoryCache with IDistributedCache or HybridCache on Redis (`AddStackExchangeRedisCache`), or keep it only for read-only data each replica may cache on its own",
-        "SL3001" or "SL3002" or "SL3003" or "SL3005" => "move shared data to Redis (IDistributedCache) or the database; a per-replica cache may stay only for read-only data",
-        "SL4001" or "SL4002" or "SL4005" => "move the mutable static state to Redis or the database; keep statics for immutable data",
-        "SL4003" or "SL4004" => "make the singleton stateless or keep its state in the database or Redis (e.g. sequence numbers from a database sequence)",
-        "SL5002" => "log to standard output (console sink) and let the container runtime collect it",
-        "SL5004" => "move the local database file to a database server; supply its connection string as a secret",
-        "SL5005" => aspNetCore
-            ? "share the Data Protection key ring: add package Microsoft.AspNetCore.DataProtection.StackExchangeRedis and call `AddDataProtection().PersistKeysToStackExchangeRedis(...)` (or persist the keys to a volume)"
-            : "set a fixed `<machineKey>` with explicit keys in web.config, supplied as a secret",
-        "SL1004" => "none: /tmp is a tmpfs; files there do not survive a restart",
-        _ when finding.Category == "file-write" => "none for a single replica; for several replicas move the files to blob storage or a ReadWriteMany volume",
-        _ => RuleRemedies.Explain(finding.Remedy ?? RuleRemedies.For(finding.RuleId)),
-    };
+    internal static string CodeChange(Finding finding, bool sdkStyle) => RuleCatalogue.Get(finding.RuleId).Guidance.AdviceFor(sdkStyle);
 
     internal static string ServiceName(string project)
     {

@@ -33,7 +33,7 @@ public sealed class DecomposerTests
         Assert.Equal(["OrdersController.Checkout", "CartService.Add", "CartStore._carts"], chain.Steps);
         Assert.Equal(("SL4002", "Core/CartStore.cs", 7, false), (chain.RuleId, chain.File, chain.Line, chain.Truncated));
         Assert.Contains("distributed-cache", entry.Reason, StringComparison.Ordinal);
-        Assert.Equal("distributed-cache", Assert.Single(result.Findings).Remedy);
+        Assert.Equal(StateLens.Rules.Remedy.DistributedCache, Assert.Single(result.Findings).Remedy);
     }
 
     [Fact]
@@ -100,11 +100,11 @@ public sealed class DecomposerTests
     {
         var graph = Graph("Web", ("M:Web.Upload.Post", "M:Web.Files.Save"));
         graph.Entry("M:Web.Upload.Post", "Upload.Post");
-        var model = Solution([Project("Web", "Web/Web.csproj")], [Finding("SL1002", "Web", "M:Web.Files.Save", path: "/var/data/uploads/{name}", pathKind: "absolute")]);
+        var model = Solution([Project("Web", "Web/Web.csproj")], [WritePathResolver.Resolve(Finding("SL1002", "Web", "M:Web.Files.Save", path: "/var/data/uploads/{name}", pathKind: "absolute"), ProjectConfiguration.Empty)]);
 
         var result = Decomposer.Decompose(model, [graph]);
 
-        Assert.Equal("/var/data/uploads", Assert.Single(result.Findings).ResolvedPath);
+        Assert.Equal("/var/data/uploads", Assert.Single(result.Findings).Target?.Directory);
         Assert.Contains("volume at /var/data/uploads", Assert.Single(result.EntryPoints).Reason, StringComparison.Ordinal);
         Assert.Contains(result.Projects[0].Reasons, r => r.Contains("(/var/data/uploads)", StringComparison.Ordinal));
     }
@@ -172,7 +172,7 @@ public sealed class DecomposerTests
     [Fact]
     public void FailedProject_HasNoVerdict()
     {
-        var model = Solution([Project("Old", "Old/Old.csproj") with { LoadStatus = "failed", LoadMessage = "MSBuild could not load the project" }], []);
+        var model = Solution([Project("Old", "Old/Old.csproj") with { LoadStatus = LoadStatus.Failed, LoadMessage = "MSBuild could not load the project" }], []);
 
         var project = Assert.Single(Decomposer.Decompose(model, []).Projects);
 

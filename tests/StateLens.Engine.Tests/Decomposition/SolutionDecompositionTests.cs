@@ -70,7 +70,7 @@ public sealed class SolutionDecompositionTests
 
         var model = await SolutionAnalyzer.AnalyzeAsync(new AnalysisOptions { InputPath = fixture.SolutionPath, WorkDirectory = fixture.WorkDirectory });
 
-        Assert.All(model.Projects, p => Assert.Equal("loaded", p.LoadStatus));
+        Assert.All(model.Projects, p => Assert.Equal(LoadStatus.Loaded, p.LoadStatus));
         Assert.Equal(
             [
                 "Web OrdersController.Checkout controller-action Web/OrdersController.cs:8",
@@ -90,8 +90,9 @@ public sealed class SolutionDecompositionTests
         var upload = model.EntryPoints.Single(e => e.Name == "POST /uploads/{name}");
         Assert.Equal(Decomposer.StatefulExternalizable, upload.Verdict);
         var write = model.Findings.Single(f => f.RuleId == "SL1002");
-        Assert.Equal("/var/data/uploads", write.ResolvedPath);
-        Assert.Equal("volume", write.Remedy);
+        Assert.Equal("/var/data/uploads", write.Target?.Directory);
+        Assert.Equal("/var/data/uploads", write.Target?.MountPath);
+        Assert.Equal(StateLens.Rules.Remedy.Volume, write.Remedy);
 
         Assert.All(model.Projects, p => Assert.Equal(Decomposer.StatefulExternalizable, p.Verdict));
         Assert.StartsWith("containers after moving state out", model.Projects.Single(p => p.Name == "Web").Reasons[0], StringComparison.Ordinal);

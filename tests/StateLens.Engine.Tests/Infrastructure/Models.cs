@@ -16,7 +16,7 @@ internal static class Models
             "SL1002" => "file-write",
             _ => "static-mutable-state",
         },
-        Severity = "warning",
+        Severity = Severity.Warning,
         File = file,
         Line = line,
         Column = 1,
@@ -25,9 +25,8 @@ internal static class Models
         Message = ruleId,
         Project = project,
         AnchorId = anchorId,
-        Confidence = "high",
-        ResolvedPath = path,
-        PathKind = pathKind,
+        Confidence = Confidence.High,
+        RawPath = path is null && pathKind is null ? null : new RawWritePath(ModelNames.TryParse<PathKind>(pathKind, out var kind) ? kind : PathKind.Unknown, path, null),
     };
 
     public static ProjectSummary Project(string name, string path) => new()
@@ -35,9 +34,9 @@ internal static class Models
         Name = name,
         Path = path,
         Language = "C#",
-        Kind = "web",
+        Kind = ProjectKind.Web,
         SdkStyle = true,
-        LoadStatus = "loaded",
+        LoadStatus = LoadStatus.Loaded,
         Counts = new Dictionary<string, int>(),
     };
 

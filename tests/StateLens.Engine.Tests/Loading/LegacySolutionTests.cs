@@ -26,14 +26,14 @@ public sealed class LegacySolutionTests : IClassFixture<LegacySolutionTests.Anal
         {
             Assert.True(project.Binding is { Share: >= 0.99 }, $"{project.Name}: {project.LoadStatus} {project.LoadMessage} {project.Binding?.Share}");
             Assert.DoesNotContain(project.Binding!.TopUnbound, u => u.Namespace.StartsWith("System", StringComparison.Ordinal));
-            Assert.Equal("loaded", project.LoadStatus);
+            Assert.Equal(LoadStatus.Loaded, project.LoadStatus);
         }
     }
 
     [Fact]
     public void Kinds_ComeFromTheProjectsAsEvaluated()
     {
-        var kinds = analysed.Shop.Projects.ToDictionary(p => p.Name, p => $"{p.Kind} [{string.Join(",", p.Frameworks)}]");
+        var kinds = analysed.Shop.Projects.ToDictionary(p => p.Name, p => $"{ModelNames.Of(p.Kind)} [{string.Join(",", p.Frameworks)}]");
         Assert.Equal("library []", kinds["Shop.Core"]);
         Assert.Equal("windows-service []", kinds["Shop.Jobs"]);
         Assert.Equal("web [asmx,wcf]", kinds["Shop.Services"]);
@@ -52,7 +52,7 @@ public sealed class LegacySolutionTests : IClassFixture<LegacySolutionTests.Anal
         Assert.True(kinds.ContainsKey("Shop.Services"), "the WCF service has no entry points");
         Assert.True(kinds.ContainsKey("Shop.Jobs"), "the Windows service has no entry points");
         Assert.True(kinds.ContainsKey("Shop.Site"), "the Web Site has no entry points");
-        Assert.DoesNotContain(analysed.Shop.Projects, p => p.Reasons.Any(r => r.Contains("it has no entry points", StringComparison.Ordinal)) && p.Kind == "web");
+        Assert.DoesNotContain(analysed.Shop.Projects, p => p.Reasons.Any(r => r.Contains("it has no entry points", StringComparison.Ordinal)) && p.Kind == ProjectKind.Web);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class LegacySolutionTests : IClassFixture<LegacySolutionTests.Anal
         Assert.Equal(expected, actual.Order(StringComparer.Ordinal));
 
         // Controller.Session only binds through the Microsoft.AspNet.Mvc package obtained for the packages.config.
-        Assert.Contains(analysed.Shop.Findings, f => f is { RuleId: "SL2001", File: "Shop.Web/Controllers/CartController.cs", Confidence: "high" });
+        Assert.Contains(analysed.Shop.Findings, f => f is { RuleId: "SL2001", File: "Shop.Web/Controllers/CartController.cs", Confidence: Confidence.High });
         Assert.Contains(analysed.Shop.Findings, f => f is { RuleId: "SL5002", File: "Shop.Web/Web.config" });
     }
 
@@ -82,7 +82,7 @@ public sealed class LegacySolutionTests : IClassFixture<LegacySolutionTests.Anal
         Assert.Contains(model.Notices, n => n.Contains("dead-feed.invalid", StringComparison.Ordinal));
         var project = Assert.Single(model.Projects);
         Assert.True(project.Binding is { Share: >= 0.95 }, $"{project.LoadMessage} {project.Binding?.Share}");
-        Assert.Equal("web", project.Kind);
+        Assert.Equal(ProjectKind.Web, project.Kind);
         var expected = ExpectMarkers.In(Path.Combine(LegacyFixture.Root, "ModernApi")).Select(m => "ModernApi/" + m).ToHashSet(StringComparer.Ordinal);
         var actual = model.Findings.Select(f => $"ModernApi/{f.File}:{f.Line} {f.RuleId}").ToHashSet(StringComparer.Ordinal);
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));

@@ -1,3 +1,4 @@
+using StateLens.Engine.Model;
 using StateLens.Engine.Analysis;
 using StateLens.Engine.Loading;
 using StateLens.Engine.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class ProjectKindTests
         Assert.Equal(targetFramework, info.TargetFramework);
         Assert.True(info.IsNetFramework);
         var described = ProjectKinds.Describe(info, project: null);
-        Assert.Equal(kind, described.Kind);
+        Assert.Equal(kind, ModelNames.Of(described.Kind));
         Assert.Equal(frameworks, string.Join(",", described.Frameworks));
     }
 
@@ -57,7 +58,7 @@ public sealed class ProjectKindTests
     {
         var kind = ProjectKinds.WebSite(["/site/Default.aspx", "/site/Ping.ashx", "/site/Orders.svc"]);
 
-        Assert.Equal("web", kind.Kind);
+        Assert.Equal("web", ModelNames.Of(kind.Kind));
         Assert.Equal(["wcf", "webforms", "website"], kind.Frameworks);
     }
 
@@ -74,7 +75,7 @@ public sealed class ProjectKindTests
         Assert.Equal("net8.0", evaluated.TargetFramework);
         Assert.Equal("Renamed", evaluated.AssemblyName);
         Assert.Null(raw.TargetFramework);
-        Assert.Equal("worker", ProjectKinds.Classify(evaluated, project: null));
+        Assert.Equal("worker", ModelNames.Of(ProjectKinds.Classify(evaluated, project: null)));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class ProjectKindTests
 
         Assert.True(info.Evaluated);
         Assert.Equal(["net8.0", "net10.0"], info.TargetFrameworks);
-        Assert.Equal(new ProjectKind("web", ["aspnetcore"]).Kind, ProjectKinds.Describe(info, null).Kind);
+        Assert.Equal(ProjectKind.Web, ProjectKinds.Describe(info, null).Kind);
         Assert.Equal(["aspnetcore"], ProjectKinds.Describe(info, null).Frameworks);
     }
 
@@ -120,7 +121,7 @@ public sealed class ProjectKindTests
         Assert.Contains(info.Notices, n => n.Contains("{12345678-1234-1234-1234-123456789ABC}", StringComparison.Ordinal));
         Assert.Contains(info.Notices, n => n.Contains("'v4.9'", StringComparison.Ordinal));
         Assert.Equal("net49", info.TargetFramework);
-        Assert.Equal("console", ProjectKinds.Classify(info, null));
+        Assert.Equal("console", ModelNames.Of(ProjectKinds.Classify(info, null)));
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public sealed class ProjectKindTests
         Assert.Null(info.ReadError);
         Assert.Contains(info.Notices, n => n.StartsWith("Broken.csproj: MSBuild could not evaluate the project", StringComparison.Ordinal));
         Assert.Equal("net452", info.TargetFramework);
-        Assert.Equal("web", ProjectKinds.Classify(info, null));
+        Assert.Equal("web", ModelNames.Of(ProjectKinds.Classify(info, null)));
     }
 
     [Fact]

@@ -18,32 +18,32 @@ internal static class TestModels
                 "'File.WriteAllText' writes to 'App_Data/export.csv' inside the application folder, which is read-only or lost when the container is replaced",
                 "File.WriteAllText(Server.MapPath(\"~/App_Data/export.csv\"), csv);", "System.IO.File.WriteAllText") with
             {
-                PathKind = "app-root", ResolvedPath = "App_Data", Member = "Shop.Web.Controllers.ExportController.Export",
+                Target = new WriteTarget { Kind = PathKind.AppRoot, Directory = "App_Data", MountPath = "/app/App_Data" }, Member = "Shop.Web.Controllers.ExportController.Export",
             },
             Finding("SL1002", "Shop.Worker", "src/Shop.Worker/ReportJob.cs", 18, 9, 18, 40,
                 "'File.Copy' writes to 'ReportFolder' on the local disk; mount a volume there or move the data to shared storage",
                 "File.Copy(source, Path.Combine(folder, name));", "System.IO.File.Copy") with
             {
-                PathKind = "configured", PathReason = "the folder comes from configuration", ConfigKey = "ReportFolder",
+                Target = new WriteTarget { Kind = PathKind.Configured, Reason = "the folder comes from configuration", ConfigKey = "ReportFolder" }, ConfigKey = "ReportFolder",
             },
             Finding("SL2001", "Shop.Web", "src/Shop.Web/Cart.aspx.cs", 12, 24, 12, 39,
                 "'Session' uses ASP.NET session state, which is lost on restart and split across replicas unless it is moved to a shared store",
                 "var cart = (Cart)Session[\"cart\"];", "System.Web.UI.Page.Session"),
             Finding("SL2001", "Shop.Web", "src/Shop.Web/Cart.aspx.cs", 30, 13, 30, 29,
                 "'Session' uses ASP.NET session state, which is lost on restart and split across replicas unless it is moved to a shared store",
-                "Session[\"cart\"] = cart;", "System.Web.UI.Page.Session", severity: "error"),
+                "Session[\"cart\"] = cart;", "System.Web.UI.Page.Session", severity: Severity.Error),
             Finding("SL3002", "Shop.Web", "src/Shop.Web/Global.asax.cs", 21, 13, 21, 28,
                 "'HttpRuntime.Cache' uses the System.Web cache, which is local to each replica; use a distributed cache where replicas must agree",
                 "HttpRuntime.Cache.Insert(\"prices\", prices);", "System.Web.HttpRuntime.Cache"),
             Finding("SL4001", "Shop.Core", "src/Shop.Core/Counters.cs", 9, 13, 9, 21,
                 "'Counters.visits' is written after initialization",
-                "visits++;", "Shop.Core.Counters.visits", severity: "warning"),
+                "visits++;", "Shop.Core.Counters.visits", severity: Severity.Warning),
             Finding("SL4003", "Shop.Core", "src/Shop.Core/PriceList.cs", 5, 5, 5, 60,
                 "'PriceList.Instance' is a hand-rolled singleton with mutable state",
-                "public static readonly PriceList Instance = new PriceList();", "Shop.Core.PriceList.Instance", severity: "info"),
+                "public static readonly PriceList Instance = new PriceList();", "Shop.Core.PriceList.Instance", severity: Severity.Info),
             Finding("SL5001", "Shop.Web", "src/Shop.Web/Web.config", 14, 5, 14, 45,
                 "'sessionState mode=\"InProc\"' keeps sessions on one server",
-                "<sessionState mode=\"InProc\" timeout=\"20\" />", "sessionState", severity: "warning") with { ConfigKey = "system.web/sessionState/@mode" },
+                "<sessionState mode=\"InProc\" timeout=\"20\" />", "sessionState", severity: Severity.Warning) with { ConfigKey = "system.web/sessionState/@mode" },
             Finding("SL6001", "Shop.Worker", "src/Shop.Worker/Licensing.cs", 7, 23, 7, 60,
                 "'Registry.LocalMachine' reads the Windows registry",
                 "var key = Registry.LocalMachine.OpenSubKey(\"Software\\\\Shop\");", "Microsoft.Win32.Registry.LocalMachine"),
@@ -51,20 +51,20 @@ internal static class TestModels
 
         var projects = new List<ProjectSummary>
         {
-            Project("Shop.Web", "src/Shop.Web/Shop.Web.csproj", "web", "net48", sdkStyle: false, references: ["Shop.Core", "Shop.Data"], findings: findings),
-            Project("Shop.Worker", "src/Shop.Worker/Shop.Worker.csproj", "worker", "net10.0", sdkStyle: true, references: ["Shop.Core"], findings: findings),
-            Project("Shop.Core", "src/Shop.Core/Shop.Core.csproj", "library", "netstandard2.0", sdkStyle: true, references: [], findings: findings),
-            Project("Shop.Data", "src/Shop.Data/Shop.Data.csproj", "library", "net48", sdkStyle: false, references: ["Shop.Core"], findings: findings) with
+            Project("Shop.Web", "src/Shop.Web/Shop.Web.csproj", ProjectKind.Web, "net48", sdkStyle: false, references: ["Shop.Core", "Shop.Data"], findings: findings),
+            Project("Shop.Worker", "src/Shop.Worker/Shop.Worker.csproj", ProjectKind.Worker, "net10.0", sdkStyle: true, references: ["Shop.Core"], findings: findings),
+            Project("Shop.Core", "src/Shop.Core/Shop.Core.csproj", ProjectKind.Library, "netstandard2.0", sdkStyle: true, references: [], findings: findings),
+            Project("Shop.Data", "src/Shop.Data/Shop.Data.csproj", ProjectKind.Library, "net48", sdkStyle: false, references: ["Shop.Core"], findings: findings) with
             {
-                LoadStatus = "partial",
+                LoadStatus = LoadStatus.Partial,
                 LoadMessage = "2 references could not be resolved; findings near them have low confidence",
                 MissingReferences = ["EntityFramework", "Dapper"],
             },
-            Project("Shop.Contracts", "src/Shop.Contracts/Shop.Contracts.csproj", "library", "net10.0", sdkStyle: true, references: [], findings: findings),
-            Project("Shop.Legacy", "src/Shop.Legacy/Shop.Legacy.vbproj", "library", null, sdkStyle: false, references: ["Shop.Core"], findings: findings) with
+            Project("Shop.Contracts", "src/Shop.Contracts/Shop.Contracts.csproj", ProjectKind.Library, "net10.0", sdkStyle: true, references: [], findings: findings),
+            Project("Shop.Legacy", "src/Shop.Legacy/Shop.Legacy.vbproj", ProjectKind.Library, null, sdkStyle: false, references: ["Shop.Core"], findings: findings) with
             {
                 Language = "Visual Basic",
-                LoadStatus = "failed",
+                LoadStatus = LoadStatus.Failed,
                 LoadMessage = "The project file could not be loaded: MSB4025",
             },
         };
@@ -125,20 +125,15 @@ internal static class TestModels
             CodeLine = Evil(f.CodeLine ?? string.Empty),
             Project = Evil(f.Project),
             Category = f.RuleId == "SL6001" ? Evil(f.Category) : f.Category,
-            Severity = f.RuleId == "SL4003" ? Evil(f.Severity) : f.Severity,
             RuleId = f.RuleId == "SL4001" ? Evil(f.RuleId) : f.RuleId,
-            ResolvedPath = Evil("dir"),
-            PathReason = Evil("reason"),
-            PathKind = Evil("kind"),
+            Remedy = f.Remedy,
+            Target = new WriteTarget { Kind = PathKind.Configured, Directory = Evil("dir"), MountPath = Evil("/mnt"), Reason = Evil("reason"), ConfigKey = Evil("key") },
             ConfigKey = Evil("key"),
-            Remedy = f.RuleId == "SL1001" ? Evil("volume") : f.Remedy,
-            Confidence = Evil("low"),
         }).ToList();
         var projects = model.Projects.Select(p => p with
         {
             Name = Evil(p.Name),
             Path = Evil(p.Path),
-            Kind = Evil(p.Kind),
             Language = Evil(p.Language),
             TargetFramework = Evil("net48"),
             LoadMessage = Evil("message"),
@@ -146,7 +141,6 @@ internal static class TestModels
             ProjectReferences = p.ProjectReferences.Select(Evil).ToList(),
             Reasons = p.Reasons.Select(Evil).ToList(),
             Counts = p.Counts.ToDictionary(kv => kv.Key == "other-blocker" ? Evil(kv.Key) : kv.Key, kv => kv.Value),
-            Verdict = p.Verdict is null ? null : p.Name == "Shop.Contracts" ? Evil(p.Verdict) : p.Verdict,
         }).ToList();
         return model with
         {
@@ -169,7 +163,6 @@ internal static class TestModels
                 Kind = Evil(e.Kind),
                 Project = Evil(e.Project),
                 File = Evil(e.File),
-                Verdict = Evil(e.Verdict),
                 Chains = e.Chains.Select(c => c with { Steps = c.Steps.Select(Evil).ToList(), RuleId = Evil(c.RuleId), File = Evil(c.File) }).ToList(),
             }).ToList(),
         };
@@ -185,14 +178,14 @@ internal static class TestModels
         Rules = Catalogue(),
     };
 
-    private static Finding Finding(string ruleId, string project, string file, int line, int column, int endLine, int endColumn, string message, string codeLine, string symbol, string? severity = null)
+    private static Finding Finding(string ruleId, string project, string file, int line, int column, int endLine, int endColumn, string message, string codeLine, string symbol, Severity? severity = null)
     {
         var rule = Catalogue().FirstOrDefault(r => r.Id == ruleId);
         return new Finding
         {
             RuleId = ruleId,
             Category = rule?.Category ?? CategoryOf(ruleId),
-            Severity = severity ?? rule?.DefaultSeverity ?? "warning",
+            Severity = severity ?? (rule?.DefaultSeverity == "info" ? Severity.Info : Severity.Warning),
             File = file,
             Line = line,
             Column = column,
@@ -201,13 +194,12 @@ internal static class TestModels
             Message = message,
             Symbol = symbol,
             Project = project,
-            Confidence = project == "Shop.Data" ? "low" : "high",
+            Confidence = project == "Shop.Data" ? Confidence.Low : Confidence.High,
             CodeLine = codeLine,
-            Remedy = RuleRemedies.For(ruleId),
         };
     }
 
-    private static ProjectSummary Project(string name, string path, string kind, string? tfm, bool sdkStyle, IReadOnlyList<string> references, IReadOnlyList<Finding> findings) => new()
+    private static ProjectSummary Project(string name, string path, ProjectKind kind, string? tfm, bool sdkStyle, IReadOnlyList<string> references, IReadOnlyList<Finding> findings) => new()
     {
         Name = name,
         Path = path,
@@ -215,7 +207,7 @@ internal static class TestModels
         TargetFramework = tfm,
         Kind = kind,
         SdkStyle = sdkStyle,
-        LoadStatus = "loaded",
+        LoadStatus = LoadStatus.Loaded,
         ProjectReferences = references,
         Counts = StateCategories.All.ToDictionary(c => c, c => findings.Count(f => f.Project == name && f.Category == c)),
     };
@@ -244,7 +236,8 @@ internal static class TestModels
                 DefaultSeverity = d.DefaultSeverity.ToString().ToLowerInvariant(),
                 Description = d.Description.ToString(),
                 HelpUri = d.HelpLinkUri,
-                Remedy = RuleRemedies.For(d.Id),
+                Remedy = RuleCatalogue.Get(d.Id).Remedy,
+                PinsToHost = RuleCatalogue.Get(d.Id).PinsToHost,
             })
             .ToList();
 }

@@ -176,6 +176,48 @@ public sealed class SL1001FileWritePathPropertiesTests
         Assert.Equal("System.IO.Path.GetTempFileName", diagnostic.Properties["symbol"]);
     }
 
+    [Fact]
+    public async Task InterfaceProperty_FollowsItsOneImplementation_SetFromTheContentRootInTheConstructor()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System.IO;
+            using Microsoft.Extensions.Hosting;
+            public interface IBlogSettings { string ContentFolder { get; } }
+            public sealed class BlogSettings : IBlogSettings
+            {
+                public BlogSettings(IHostEnvironment env) => ContentFolder = Path.Combine(env.ContentRootPath, "content", "themes");
+                public string ContentFolder { get; }
+            }
+            public sealed class ThemeManager(IBlogSettings settings)
+            {
+                public void Save(string theme, string css) => File.WriteAllText(Path.Combine(settings.ContentFolder, theme, "site.css"), css);
+            }
+            """);
+
+        Assert.Equal("SL1001", diagnostic.Id);
+        Assert.Equal("app-root", diagnostic.Properties["pathKind"]);
+        Assert.Equal("~/content/themes/{theme}/site.css", diagnostic.Properties["path"]);
+    }
+
+    [Fact]
+    public async Task InterfaceProperty_WithDisagreeingImplementations_StaysUnknown()
+    {
+        var diagnostic = await Single<LocalFileWriteAnalyzer>("""
+            using System;
+            using System.IO;
+            public interface IStore { string Folder { get; } }
+            public sealed class AppStore : IStore { public string Folder => Path.Combine(AppContext.BaseDirectory, "data"); }
+            public sealed class TempStore : IStore { public string Folder => Path.GetTempPath(); }
+            public sealed class Writer(IStore store)
+            {
+                public void Save(string text) => File.WriteAllText(Path.Combine(store.Folder, "x.txt"), text);
+            }
+            """);
+
+        Assert.Equal("unknown", diagnostic.Properties["pathKind"]);
+        Assert.Contains("different folders", diagnostic.Properties["pathReason"], StringComparison.Ordinal);
+    }
+
     private static async Task<Diagnostic> Single<TAnalyzer>(string code, Framework framework = Framework.NetCore)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {

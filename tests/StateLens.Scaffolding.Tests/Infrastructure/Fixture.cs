@@ -1,3 +1,4 @@
+using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
 
 namespace StateLens.Scaffolding.Tests.Infrastructure;
@@ -52,32 +53,35 @@ internal sealed class Fixture : IDisposable
 
     public string Root => folder.Path;
 
-    public AnalysisModel Model => new()
+    /// <summary>The model after the engine's completion step read the fixture's folders (assembly names, secrets, write targets).</summary>
+    public AnalysisModel Model => ModelCompletion.Complete(RawModel);
+
+    private AnalysisModel RawModel => new()
     {
         ToolVersion = "0.1.0",
         Input = "Shop.sln",
         RootDirectory = Root,
         Projects =
         [
-            Project("Api", "Api/Api.csproj", "web", "net10.0", "stateless"),
-            Project("Core", "Core/Core.csproj", "library", "netstandard2.0", "stateless"),
-            Project("Legacy.Service", "Legacy.Service/Legacy.Service.csproj", "windows-service", "net48", "host-bound", sdk: false, reasons: ["SL6001: other-blocker (1 finding) ties it to its host"]),
-            Project("Legacy.Web", "Legacy.Web/Legacy.Web.csproj", "web", "net48", "stateful-externalizable", sdk: false),
-            Project("Orders", "Orders/Orders.csproj", "web", "net10.0", "stateful-externalizable", references: ["Core"]),
-            Project("Worker", "Worker/Worker.csproj", "worker", "net10.0", "stateful-externalizable"),
+            Project("Api", "Api/Api.csproj", ProjectKind.Web, "net10.0", Verdict.Stateless),
+            Project("Core", "Core/Core.csproj", ProjectKind.Library, "netstandard2.0", Verdict.Stateless),
+            Project("Legacy.Service", "Legacy.Service/Legacy.Service.csproj", ProjectKind.WindowsService, "net48", Verdict.HostBound, sdk: false, reasons: ["SL6001: other-blocker (1 finding) ties it to its host"]),
+            Project("Legacy.Web", "Legacy.Web/Legacy.Web.csproj", ProjectKind.Web, "net48", Verdict.StatefulExternalizable, sdk: false),
+            Project("Orders", "Orders/Orders.csproj", ProjectKind.Web, "net10.0", Verdict.StatefulExternalizable, references: ["Core"]),
+            Project("Worker", "Worker/Worker.csproj", ProjectKind.Worker, "net10.0", Verdict.StatefulExternalizable),
         ],
         Findings =
         [
             Finding("SL6001", "other-blocker", "Legacy.Service", "Legacy.Service/Settings.cs", 10),
             Finding("SL2001", "session-state", "Legacy.Web", "Legacy.Web/Cart.aspx.cs", 12),
-            Finding("SL1002", "file-write", "Orders", "Orders/Program.cs", 40) with { PathKind = "configured", ConfigKey = "Storage:UploadPath" },
-            Finding("SL1002", "file-write", "Orders", "Orders/Program.cs", 42) with { PathKind = "configured", ResolvedPath = "{config:Storage:UploadPath}/{safeName}", ConfigKey = "Storage:UploadPath" },
+            Finding("SL1002", "file-write", "Orders", "Orders/Program.cs", 40) with { RawPath = new RawWritePath(PathKind.Configured, null, null), ConfigKey = "Storage:UploadPath" },
+            Finding("SL1002", "file-write", "Orders", "Orders/Program.cs", 42) with { RawPath = new RawWritePath(PathKind.Configured, "{config:Storage:UploadPath}/{safeName}", null), ConfigKey = "Storage:UploadPath" },
             Finding("SL2004", "session-state", "Orders", "Orders/Program.cs", 8),
             Finding("SL3004", "app-state-cache", "Orders", "Orders/Cache.cs", 5),
-            Finding("SL1001", "file-write", "Worker", "Worker/Report.cs", 20) with { PathKind = "app-root", ResolvedPath = "~/reports/{fileName}" },
-            Finding("SL1001", "file-write", "Worker", "Worker/Report.cs", 25) with { PathKind = "relative", ResolvedPath = "logs/worker.log" },
-            Finding("SL1004", "file-write", "Worker", "Worker/Report.cs", 30) with { PathKind = "temp", ResolvedPath = "{temp}/x.tmp" },
-            Finding("SL1002", "file-write", "Worker", "Worker/Export.cs", 7) with { PathKind = "unknown", PathReason = "the path is the parameter 'target'" },
+            Finding("SL1001", "file-write", "Worker", "Worker/Report.cs", 20) with { RawPath = new RawWritePath(PathKind.AppRoot, "~/reports/{fileName}", null) },
+            Finding("SL1001", "file-write", "Worker", "Worker/Report.cs", 25) with { RawPath = new RawWritePath(PathKind.Relative, "logs/worker.log", null) },
+            Finding("SL1004", "file-write", "Worker", "Worker/Report.cs", 30) with { RawPath = new RawWritePath(PathKind.Temp, "{temp}/x.tmp", null) },
+            Finding("SL1002", "file-write", "Worker", "Worker/Export.cs", 7) with { RawPath = new RawWritePath(PathKind.Unknown, null, "the path is the parameter 'target'") },
         ],
         Rules = [],
     };
@@ -91,7 +95,7 @@ internal sealed class Fixture : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static ProjectSummary Project(string name, string path, string kind, string tfm, string verdict, bool sdk = true, string[]? references = null, string[]? reasons = null) => new()
+    private static ProjectSummary Project(string name, string path, ProjectKind kind, string tfm, Verdict verdict, bool sdk = true, string[]? references = null, string[]? reasons = null) => new()
     {
         Name = name,
         Path = path,
@@ -99,7 +103,7 @@ internal sealed class Fixture : IDisposable
         TargetFramework = tfm,
         Kind = kind,
         SdkStyle = sdk,
-        LoadStatus = "loaded",
+        LoadStatus = LoadStatus.Loaded,
         Counts = new Dictionary<string, int>(),
         Verdict = verdict,
         ProjectReferences = references ?? [],
@@ -110,7 +114,7 @@ internal sealed class Fixture : IDisposable
     {
         RuleId = rule,
         Category = category,
-        Severity = "warning",
+        Severity = Severity.Warning,
         File = file,
         Line = line,
         Column = 1,
@@ -118,7 +122,6 @@ internal sealed class Fixture : IDisposable
         EndColumn = 2,
         Message = "m",
         Project = project,
-        Confidence = "high",
-        Remedy = StateLens.Engine.Decomposition.RuleRemedies.For(rule),
+        Confidence = Confidence.High,
     };
 }

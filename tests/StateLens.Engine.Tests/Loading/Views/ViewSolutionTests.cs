@@ -1,3 +1,4 @@
+using StateLens.Engine.Model;
 using StateLens.Engine.Tests.Infrastructure;
 
 namespace StateLens.Engine.Tests.Loading.Views;
@@ -61,7 +62,7 @@ public sealed class ViewSolutionTests
         var model = await SolutionAnalyzer.AnalyzeAsync(new AnalysisOptions { InputPath = fixture.SolutionPath, WorkDirectory = fixture.WorkDirectory });
 
         var project = Assert.Single(model.Projects);
-        Assert.Equal("loaded", project.LoadStatus);
+        Assert.Equal(LoadStatus.Loaded, project.LoadStatus);
         Assert.DoesNotContain(model.Notices, n => n.Contains("statelens", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(
         [

@@ -1,33 +1,4 @@
-using System.Xml.Linq;
-
 namespace StateLens.Scaffolding.Planning;
-
-/// <summary>What the scaffolder reads from a project file itself: the assembly name and whether it needs ASP.NET Core.</summary>
-internal sealed record ProjectFacts(string AssemblyName, bool UsesAspNetCore)
-{
-    public static ProjectFacts Read(string projectFile, string fallbackName)
-    {
-        try
-        {
-            var document = XDocument.Load(projectFile);
-            var assemblyName = document.Descendants().LastOrDefault(e => e.Name.LocalName == "AssemblyName")?.Value.Trim();
-            if (string.IsNullOrEmpty(assemblyName) || assemblyName.Contains("$(", StringComparison.Ordinal))
-            {
-                assemblyName = Path.GetFileNameWithoutExtension(projectFile);
-            }
-
-            var sdk = document.Root?.Attribute("Sdk")?.Value ?? string.Empty;
-            var aspNet = sdk.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase)
-                || document.Descendants().Any(e => e.Name.LocalName == "FrameworkReference"
-                    && string.Equals(e.Attribute("Include")?.Value, "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase));
-            return new ProjectFacts(assemblyName, aspNet);
-        }
-        catch (Exception ex) when (ex is System.Xml.XmlException or IOException or UnauthorizedAccessException)
-        {
-            return new ProjectFacts(fallbackName, false);
-        }
-    }
-}
 
 /// <summary>Reads target framework monikers.</summary>
 internal static class TargetFrameworks
