@@ -24,6 +24,7 @@ internal static class ReferenceRepair
     {
         var candidates = projects.Where(p => p is { Project: not null, Info: { ReadError: null } }).ToList();
         var additions = new ConcurrentDictionary<ProjectId, IReadOnlyList<string>>();
+        var projectNotices = new ConcurrentBag<(string Project, string Text)>();
         var done = 0;
         await Parallel.ForEachAsync(
             candidates,
@@ -35,7 +36,7 @@ internal static class ReferenceRepair
                     .OfType<string>()
                     .ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var paths = FrameworkAssemblies(loaded.Info!, frameworkRoot, present).ToList();
-                paths.AddRange(await MissingAssembliesAsync(loaded, acquirer, HasCoreLibrary(present), notices, ct));
+                paths.AddRange(await MissingAssembliesAsync(loaded, acquirer, HasCoreLibrary(present), text => projectNotices.Add((loaded.Entry.Name, text)), ct));
                 var added = paths
                     .Where(File.Exists)
                     .Where(path => present.Add(Path.GetFileNameWithoutExtension(path)))
@@ -48,6 +49,14 @@ internal static class ReferenceRepair
 
                 progress?.Report(new AnalysisProgress("load", $"references of {loaded.Entry.Name}", Interlocked.Increment(ref done), candidates.Count));
             });
+
+        // Each project says the same about a package the whole solution shares: one line per fact, naming the projects.
+        foreach (var line in projectNotices
+            .GroupBy(n => n.Text, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ({Projects(g.Select(n => n.Project))})"))
+        {
+            notices.Add(line);
+        }
 
         foreach (var (projectId, paths) in additions.OrderBy(a => a.Key.Id))
         {
@@ -99,7 +108,7 @@ internal static class ReferenceRepair
     private static bool HasCoreLibrary(IReadOnlySet<string> referenceNames) =>
         referenceNames.Contains("mscorlib") || referenceNames.Contains("System.Runtime") || referenceNames.Contains("netstandard") || referenceNames.Contains("System.Private.CoreLib");
 
-    private static async Task<IReadOnlyList<string>> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, bool hasCoreLibrary, ConcurrentBag<string> notices, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, bool hasCoreLibrary, Action<string> notice, CancellationToken cancellationToken)
     {
         var info = loaded.Info!;
         var framework = info.TargetFramework ?? string.Empty;
@@ -108,9 +117,9 @@ internal static class ReferenceRepair
         {
             var legacy = await LegacyPackageReferences.ResolveAsync(info.FullPath, framework, acquirer, cancellationToken);
             paths.AddRange(legacy.ReferencePaths);
-            foreach (var notice in legacy.Notices)
+            foreach (var text in legacy.Notices)
             {
-                notices.Add(notice);
+                notice(WithoutProjectPrefix(text, info.FullPath));
             }
         }
 
@@ -129,15 +138,30 @@ internal static class ReferenceRepair
                 targeting.Paths.Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList());
             paths.AddRange(targeting.Paths);
             paths.AddRange(packages.Paths);
-            foreach (var notice in targeting.Notices.Concat(packages.Notices))
+            foreach (var text in targeting.Notices.Concat(packages.Notices))
             {
-                notices.Add($"{info.Name}: {notice}");
+                notice(text);
             }
 
-            notices.Add($"{info.Name} was not restored; it binds against {(targeting.Paths.Count > 0 ? "the SDK's reference packs and " : string.Empty)}{packages.Packages.Count(p => p.Found)} package(s) found without a restore.");
+            notice($"not restored; bound against {(targeting.Paths.Count > 0 ? "the SDK's reference packs and " : string.Empty)}{packages.Packages.Count(p => p.Found)} package(s) found without a restore.");
         }
 
         return paths;
+    }
+
+    /// <summary>The package resolver names the project file first; here the project list goes last, once.</summary>
+    private static string WithoutProjectPrefix(string text, string projectFile)
+    {
+        var prefix = Path.GetFileName(projectFile) + ": ";
+        return text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? text[prefix.Length..] : text;
+    }
+
+    private static string Projects(IEnumerable<string> names)
+    {
+        var sorted = names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return sorted.Count <= 3
+            ? string.Join(", ", sorted)
+            : $"{string.Join(", ", sorted.Take(3))} and {sorted.Count - 3} more project(s)";
     }
 
     /// <summary>PackageReference items as written (a missing version floats to the newest one obtainable).</summary>

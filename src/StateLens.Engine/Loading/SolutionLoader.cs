@@ -131,20 +131,21 @@ internal static class SolutionLoader
                 webSites[entry.FullPath] = site;
             }
 
-            solution = AddConfigurationFiles(RelinkMisCasedDocuments(solution));
-            solution = Views.ViewDocuments.AddTo(solution, root, notices);
-
+            solution = RelinkMisCasedDocuments(solution);
             var loadedByPath = solution.Projects
                 .Where(p => p.FilePath is not null)
                 .GroupBy(p => Path.GetFullPath(p.FilePath!), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
             var projects = entries
                 .Select(e => webSites.TryGetValue(e.FullPath, out var site)
                     ? new LoadedProject(e, null, solution.GetProject(site.Project.Id)) { WebSiteMarkup = site.MarkupFiles }
-                    : new LoadedProject(e, infos[e.FullPath], loadedByPath.GetValueOrDefault(e.FullPath)))
+                    : new LoadedProject(e, infos[e.FullPath], loadedByPath.TryGetValue(e.FullPath, out var id) ? solution.GetProject(id) : null))
                 .ToList();
+
+            // References first: the views' base types (System.Web.Mvc or ASP.NET Core) are chosen from what the project references.
             var (repaired, added) = await ReferenceRepair.RepairAsync(solution, projects, acquirer, properties.GetValueOrDefault("TargetFrameworkRootPath"), notices, progress, cancellationToken);
-            solution = repaired;
+            solution = AddConfigurationFiles(repaired);
+            solution = Views.ViewDocuments.AddTo(solution, root, notices);
             projects = projects
                 .Select(p => p.Project is null ? p : p with { Project = solution.GetProject(p.Project.Id), SubstitutedReferences = added.GetValueOrDefault(p.Project.Id) ?? [] })
                 .ToList();

@@ -71,7 +71,7 @@ public sealed class ViewSolutionTests
             "SL2003 Web/Views/Cart/Index.cshtml:4:39 @if (TempData[\"msg\"] != null) { <div>@TempData[\"msg\"]</div> } high",
             "SL2003 Web/Views/Cart/Index.cshtml:4:6 @if (TempData[\"msg\"] != null) { <div>@TempData[\"msg\"]</div> } high",
         ],
-            model.Findings.Select(f => $"{f.RuleId} {f.File}:{f.Line}:{f.Column} {f.CodeLine} {f.Confidence}").Order(StringComparer.Ordinal));
+            model.Findings.Select(f => $"{f.RuleId} {f.File}:{f.Line}:{f.Column} {f.CodeLine} {ModelNames.Of(f.Confidence)}").Order(StringComparer.Ordinal));
         Assert.Contains(model.Findings, f => f.Member == "ASP._Page_Views_Cart_Index_cshtml.RenderView");
     }
 }
