@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using StateLens.Engine.Analysis;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 using StateLens.Rules;
 

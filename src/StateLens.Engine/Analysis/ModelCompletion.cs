@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 using StateLens.Rules;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using StateLens.Engine.Analysis;
-using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 using StateLens.Rules;
 

@@ -1,6 +1,5 @@
-using StateLens.Engine.Model;
 
-namespace StateLens.Engine.Analysis;
+namespace StateLens.Engine.Model;
 
 /// <summary>The one order findings are written in: file, position, rule, message (ordinal), so outputs are byte-identical.</summary>
 public sealed class FindingOrder : IComparer<Finding>

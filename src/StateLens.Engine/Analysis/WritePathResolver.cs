@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using StateLens.Engine.Model;
 using StateLens.Rules;
 
-namespace StateLens.Engine.Decomposition;
+namespace StateLens.Engine.Analysis;
 
 /// <summary>
 /// Decides, once, where each file write lands (<see cref="WriteTarget"/>): the analyzer's path text

@@ -1,8 +1,9 @@
+using StateLens.Engine.Analysis;
 using StateLens.Engine.Decomposition;
 using StateLens.Engine.Model;
 using static StateLens.Engine.Tests.Infrastructure.Models;
 
-namespace StateLens.Engine.Tests.Decomposition;
+namespace StateLens.Engine.Tests.Analysis;
 
 public sealed class WritePathResolverTests : IDisposable
 {

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
 
-namespace StateLens.Engine.Decomposition;
+namespace StateLens.Engine.Analysis;
 
 /// <summary>A configuration key's values per settings file and the one a container gets.</summary>
 internal sealed record ConfigurationLookup(string Key, IReadOnlyList<EnvironmentValue> Values, EnvironmentValue Chosen);
