@@ -4,7 +4,7 @@ namespace StateLens.Reporting.Tests.Infrastructure;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright (its own browser download is not used). One browser per test class;
-/// tests skip with a reason when /usr/bin/chromium is absent.
+/// a missing /usr/bin/chromium skips the tests locally and fails them under CI.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
@@ -19,7 +19,7 @@ public sealed class Browser : IAsyncLifetime
 
     public static bool IsAvailable => File.Exists(ChromiumPath);
 
-    public static string SkipReason => $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).";
+    public static string MissingReason => $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).";
 
     /// <summary>The test output's artifacts folder, where screenshots are kept.</summary>
     public static string ArtifactsDirectory => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
