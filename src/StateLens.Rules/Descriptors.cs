@@ -6,7 +6,7 @@ namespace StateLens.Rules;
 public static class Descriptors
 {
     /// <summary>Rule pages live in the repository under docs/rules; the report and SARIF link here too.</summary>
-    public const string HelpBaseUri = "https://github.com/statelens/statelens/blob/main/docs/rules/";
+    public const string HelpBaseUri = RepositoryInfo.RuleDocsBaseUri;
 
     public static readonly DiagnosticDescriptor FileWriteUnderAppFolder = Create(
         RuleIds.FileWriteUnderAppFolder, StateCategories.FileWrite, DiagnosticSeverity.Warning,
