@@ -163,32 +163,6 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
         Assert.Empty(problems);
     }
 
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowserContext context, AnalysisModel model)
-    {
-        var path = HtmlReportWriter.Write(model, Path.Combine(output.Path, Guid.NewGuid().ToString("N")), templateDirectory: null);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.Dialog += async (_, dialog) =>
-        {
-            problems.Add($"dialog {dialog.Type}: {dialog.Message}");
-            await dialog.DismissAsync();
-        };
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith("file://", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
-            {
-                problems.Add($"network request: {request.Url}");
-            }
-        };
-        await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        return (page, problems);
-    }
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowserContext context, AnalysisModel model) =>
+        Browser.OpenAsync(context, HtmlReportWriter.Write(model, Path.Combine(output.Path, Guid.NewGuid().ToString("N")), templateDirectory: null));
 }

@@ -62,4 +62,33 @@ public sealed class Browser : IAsyncLifetime
         playwright?.Dispose();
         profile?.Dispose();
     }
+
+    /// <summary>Opens a report and collects what must never happen: console errors and warnings, page errors, dialogs, network requests.</summary>
+    public static async Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Dialog += async (_, dialog) =>
+        {
+            problems.Add($"dialog {dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith("file://", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                problems.Add($"network request: {request.Url}");
+            }
+        };
+        await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return (page, problems);
+    }
 }
