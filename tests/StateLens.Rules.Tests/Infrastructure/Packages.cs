@@ -22,19 +22,21 @@ public static class Packages
     public static readonly Package EntityFrameworkCoreAbstractions = new("Microsoft.EntityFrameworkCore.Abstractions", "10.0.15");
     public static readonly Package EntityFrameworkCoreRelational = new("Microsoft.EntityFrameworkCore.Relational", "10.0.15");
     public static readonly Package EntityFrameworkCoreSqlite = new("Microsoft.EntityFrameworkCore.Sqlite.Core", "10.0.15");
+    public static readonly Package EntityFrameworkCoreSqlServer = new("Microsoft.EntityFrameworkCore.SqlServer", "10.0.15");
     public static readonly Package DataSqlite = new("Microsoft.Data.Sqlite.Core", "10.0.15");
     public static readonly Package ClosedXml = new("ClosedXML", "0.95.4");
     public static readonly Package OpenXml = new("DocumentFormat.OpenXml", "3.3.0");
     public static readonly Package OpenXmlFramework = new("DocumentFormat.OpenXml.Framework", "3.3.0");
     public static readonly Package ImageSharp = new("SixLabors.ImageSharp", "2.1.13");
     public static readonly Package StackExchangeRedisCache = new("Microsoft.Extensions.Caching.StackExchangeRedis", "10.0.15");
+    public static readonly Package OutputCachingStackExchangeRedis = new("Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", "10.0.15");
     public static readonly Package StackExchangeRedis = new("StackExchange.Redis", "2.8.16");
 
     public static IReadOnlyList<Package> All { get; } =
     [
         Serilog, SerilogSinksFile, SerilogSinksConsole, SerilogSinksAsync, Log4Net, NLog,
-        EntityFrameworkCore, EntityFrameworkCoreAbstractions, EntityFrameworkCoreRelational, EntityFrameworkCoreSqlite, DataSqlite,
-        ClosedXml, OpenXml, OpenXmlFramework, ImageSharp, StackExchangeRedisCache, StackExchangeRedis,
+        EntityFrameworkCore, EntityFrameworkCoreAbstractions, EntityFrameworkCoreRelational, EntityFrameworkCoreSqlite, EntityFrameworkCoreSqlServer, DataSqlite,
+        ClosedXml, OpenXml, OpenXmlFramework, ImageSharp, StackExchangeRedisCache, OutputCachingStackExchangeRedis, StackExchangeRedis,
     ];
 
     /// <summary>Preference order of lib/ folders for each target: the newest the target can load comes first.</summary>
