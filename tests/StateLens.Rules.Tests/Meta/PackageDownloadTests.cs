@@ -16,5 +16,4 @@ public sealed class PackageDownloadTests
             .Order(StringComparer.Ordinal);
         Assert.Equal(downloads, Packages.All.Select(p => $"{p.Id} {p.Version}").Order(StringComparer.Ordinal));
     }
-
 }
