@@ -89,6 +89,11 @@ public sealed class SampleReportTests : IClassFixture<SampleApp>, IClassFixture<
             await Expect(page.Locator($"#findings-table tbody tr[data-category='{category}']:visible")).ToHaveCountAsync(expected);
         }
 
+        // Each rule's summary is in the report itself, so it reads offline; the link goes to the full page.
+        var rulesSection = await page.Locator("#rules").TextContentAsync() ?? string.Empty;
+        Assert.All(model.Rules, r => Assert.Contains(r.Description, rulesSection, StringComparison.Ordinal));
+        Assert.All(model.Rules, r => Assert.StartsWith(StateLens.Rules.RepositoryInfo.RuleDocsBaseUri, r.HelpUri, StringComparison.Ordinal));
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ArtifactsDirectory, "sample-report.png"), FullPage = true });
         Assert.Empty(problems);
     }
