@@ -32,6 +32,8 @@ public sealed class AnalyzerPackageTests : IAsyncLifetime
         // No unversioned copy: a compiler would load it next to the versioned one.
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
         Assert.Contains("build/StateLens.Analyzers.targets", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.14/cs/StateLens.CodeFixes.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn3.11/cs/StateLens.CodeFixes.dll", entries);
         Assert.Contains("tools/install.ps1", entries);
         Assert.Contains("tools/uninstall.ps1", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
@@ -110,6 +112,9 @@ public sealed class AnalyzerPackageTests : IAsyncLifetime
         Assert.Contains("warning SL4001", build.StandardOutput);
         Assert.Contains("warning SL5001", build.StandardOutput);
         Assert.Equal(["roslyn4.14/cs"], AnalyzerFolders(build.StandardOutput));
+        // The code-fix assembly sits next to the analyzers; the compiler must pass over it quietly.
+        Assert.DoesNotContain("CS8032", build.StandardOutput);
+        Assert.DoesNotContain("AD0001", build.StandardOutput);
 
 
         File.WriteAllText(Path.Combine(consumer, ".editorconfig"), """

@@ -36,7 +36,9 @@ public sealed class PackagesConfigAnalyzerTests : IAsyncLifetime
         var csharp = await RunScriptsAsync(installPath, "C#");
         var visualBasic = await RunScriptsAsync(installPath, "VB.NET");
 
-        Assert.Equal([Path.Combine(installPath, "analyzers", "dotnet", "roslyn3.11", "cs", "StateLens.Rules.dll")], csharp.Added);
+        Assert.Equal(
+            [Path.Combine(installPath, "analyzers", "dotnet", "roslyn3.11", "cs", "StateLens.CodeFixes.dll"), Path.Combine(installPath, "analyzers", "dotnet", "roslyn3.11", "cs", "StateLens.Rules.dll")],
+            csharp.Added.Order(StringComparer.Ordinal));
         Assert.Equal(csharp.Added, csharp.Removed);
         Assert.Equal([Path.Combine(installPath, "analyzers", "dotnet", "roslyn3.11", "vb", "StateLens.Rules.dll")], visualBasic.Added);
         Assert.Equal(visualBasic.Added, visualBasic.Removed);
@@ -129,6 +131,8 @@ public sealed class PackagesConfigAnalyzerTests : IAsyncLifetime
         Assert.Contains("Web.config", build.StandardOutput);
         Assert.Contains("warning SL5001", build.StandardOutput);
         Assert.Equal(["roslyn3.11/cs"], AnalyzerPackageTests.AnalyzerFolders(build.StandardOutput));
+        Assert.DoesNotContain("CS8032", build.StandardOutput);
+        Assert.DoesNotContain("AD0001", build.StandardOutput);
     }
 
     /// <summary>Extracts the package as NuGet lays out a packages.config solution: packages/StateLens.Analyzers.VERSION.</summary>
