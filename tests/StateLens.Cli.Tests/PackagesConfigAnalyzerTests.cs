@@ -135,6 +135,47 @@ public sealed class PackagesConfigAnalyzerTests : IAsyncLifetime
         Assert.DoesNotContain("AD0001", build.StandardOutput);
     }
 
+    /// <summary>
+    /// The Roslyn 3.11 build (VS 2019) must find what the 4.14 build finds: both build the sample's WebForms project
+    /// (old-style, .NET Framework 4.8, with its netstandard library) through MSBuild, and the warnings must agree.
+    /// </summary>
+    [Fact]
+    public async Task BothRoslynBuilds_ReportTheSameWarnings_OnTheSampleWebFormsProject()
+    {
+        var root = Repository.NewTempDirectory("parity");
+        var installPath = Extract(Path.Combine(root, "packages"));
+        var sample = Path.Combine(root, "sample");
+        Repository.CopyTree(Path.Combine(Repository.Root, "sample-legacy-app"), sample);
+        // What install.ps1 and NuGet's import add to a packages.config project, switchable per build.
+        File.WriteAllText(Path.Combine(sample, "Directory.Build.targets"), $"""
+            <Project>
+              <ItemGroup>
+                <Analyzer Include="{installPath}/analyzers/dotnet/$(StateLensRoslyn)/cs/StateLens.Rules.dll" />
+              </ItemGroup>
+              <Import Project="{installPath}/build/StateLens.Analyzers.targets" />
+            </Project>
+            """);
+        var frameworkRoot = Path.Combine(Repository.NuGetPackageRoot, "microsoft.netframework.referenceassemblies.net48", "1.0.3", "build") + Path.DirectorySeparatorChar;
+
+        var warnings = new Dictionary<string, List<string>>();
+        foreach (var roslyn in new[] { "roslyn3.11", "roslyn4.14" })
+        {
+            var build = await Repository.RunAsync("dotnet", sample, "build", Path.Combine("LegacyShop.Web", "LegacyShop.Web.csproj"), "-nologo", "--no-incremental",
+                $"-p:TargetFrameworkRootPath={frameworkRoot}", $"-p:StateLensRoslyn={roslyn}");
+            Assert.True(build.ExitCode == 0, build.ToString());
+            warnings[roslyn] = System.Text.RegularExpressions.Regex.Matches(build.StandardOutput, @"([^\s/]+\.(?:cs|config)\(\d+,\d+\)): warning (SL\d{4})")
+                .Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}")
+                .Distinct()
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        Assert.Contains(warnings["roslyn4.14"], w => w.EndsWith("SL2001", StringComparison.Ordinal));
+        Assert.Contains(warnings["roslyn4.14"], w => w.StartsWith("Web.config", StringComparison.Ordinal));
+        Assert.True(warnings["roslyn4.14"].Count >= 30, string.Join("\n", warnings["roslyn4.14"]));
+        Assert.Equal(warnings["roslyn4.14"], warnings["roslyn3.11"]);
+    }
+
     /// <summary>Extracts the package as NuGet lays out a packages.config solution: packages/StateLens.Analyzers.VERSION.</summary>
     private string Extract(string packagesFolder)
     {
