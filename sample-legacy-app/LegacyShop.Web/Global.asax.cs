@@ -1,6 +1,7 @@
 using System;
 using System.Configuration;
 using System.Diagnostics;
+using System.Threading;
 using System.Web;
 using LegacyShop.Web.Helpers;
 
@@ -11,6 +12,9 @@ namespace LegacyShop.Web
         public const string VisitorCountKey = "VisitorCount";
         public const string StartedAtKey = "StartedAt";
         private const string PageSizeCacheKey = "settings:pageSize";
+
+        // Kept in a field so the timer is not collected; the monitoring team greps the trace for the heartbeat.
+        private static Timer heartbeat;
 
         protected void Application_Start(object sender, EventArgs e)
         {
@@ -26,6 +30,13 @@ namespace LegacyShop.Web
 
             HttpRuntime.Cache.Insert(PageSizeCacheKey, pageSize); // expect: SL3002
             ProductCatalog.WarmUp();
+
+            heartbeat = new Timer(WriteHeartbeat, null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)); // expect: SL6004
+        }
+
+        private static void WriteHeartbeat(object state)
+        {
+            Trace.TraceInformation("LegacyShop is alive at {0:u}", DateTime.UtcNow);
         }
 
         protected void Session_Start(object sender, EventArgs e)

@@ -13,6 +13,7 @@ builder.Services.AddSession(options => // expect: SL2004, SL5005
     options.IdleTimeout = TimeSpan.FromMinutes(30);
 });
 builder.Services.AddMemoryCache();
+builder.Services.AddControllersWithViews().AddSessionStateTempDataProvider(); // expect: SL2003
 builder.Services.AddSingleton<OrderNumberGenerator>(); // expect: SL4004
 builder.Services.AddScoped<ShippingQuoteService>();
 
@@ -25,6 +26,7 @@ if (string.IsNullOrWhiteSpace(uploadRoot))
 var app = builder.Build();
 
 app.UseSession();
+app.MapControllers();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 

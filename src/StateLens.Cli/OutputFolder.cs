@@ -14,6 +14,7 @@ internal static class OutputFolder
             var probe = Path.Combine(full, ".statelens-write-test");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
+            ErrorLog.Folder = full;
             return full;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

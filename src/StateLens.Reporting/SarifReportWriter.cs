@@ -17,7 +17,7 @@ public static class SarifReportWriter
 {
     public const string FileName = "statelens.sarif";
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-    public const string InformationUri = "https://github.com/statelens/statelens";
+    public const string InformationUri = StateLens.Rules.RepositoryInfo.Url;
     public const string SourceRootId = "SRCROOT";
     public const string FingerprintKey = "stateLens/v1";
 

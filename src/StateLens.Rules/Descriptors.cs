@@ -8,7 +8,7 @@ namespace StateLens.Rules;
 public static class Descriptors
 {
     /// <summary>Rule pages live in the repository under docs/rules; the report and SARIF link here too.</summary>
-    public const string HelpBaseUri = "https://github.com/statelens/statelens/blob/main/docs/rules/";
+    public const string HelpBaseUri = RepositoryInfo.RuleDocsBaseUri;
 
     // Declared before the descriptors: static fields initialise in text order and Create adds to it.
     internal static readonly Dictionary<string, RuleEntry> Entries = new(StringComparer.Ordinal);

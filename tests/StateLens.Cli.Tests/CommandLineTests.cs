@@ -47,6 +47,43 @@ public sealed class CommandLineTests(InstalledTool tool)
     }
 
     [Fact]
+    public async Task RulesWithAnId_PrintsThatRulesPageForEveryRule()
+    {
+        var pages = Directory.GetFiles(Path.Combine(Repository.Root, "docs", "rules"), "SL*.md").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            var id = Path.GetFileNameWithoutExtension(page);
+            var result = await tool.RunAsync(Path.GetTempPath(), "rules", id.ToLowerInvariant());
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(File.ReadAllText(page).Replace("\r\n", "\n", StringComparison.Ordinal), result.StandardOutput);
+        }
+    }
+
+    [Fact]
+    public async Task RulesWithAnUnknownId_IsAUserError()
+    {
+        var result = await tool.RunAsync(Repository.Root, "rules", "SL9999");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("statelens: error: there is no rule 'SL9999'; 'statelens rules' lists them.", result.StandardError.Trim());
+    }
+
+    [Fact]
+    public async Task RulesHelpLinks_AllFollowTheRepositoryUrlProperty()
+    {
+        var props = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props"));
+        var repository = Regex.Match(props, "<RepositoryUrl>(.+?)</RepositoryUrl>").Groups[1].Value.TrimEnd('/');
+        Assert.StartsWith("https://", repository);
+        var result = await tool.RunAsync(Repository.Root, "rules");
+        var links = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToList();
+        Assert.NotEmpty(links);
+        foreach (var columns in links)
+        {
+            Assert.Equal($"{repository}/blob/main/docs/rules/{columns[0]}.md", columns[^1]);
+        }
+    }
+
+    [Fact]
     public async Task UnknownFormat_IsAUserError()
     {
         var result = await tool.RunAsync(Repository.Root, "analyze", "sample-legacy-app", "--format", "pdf");

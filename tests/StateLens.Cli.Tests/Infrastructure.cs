@@ -15,6 +15,8 @@ public static class Repository
 
     public static string Configuration { get; } = Metadata("Configuration");
 
+    public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
+
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using StateLens.Reporting.Tests.Infrastructure;
+using StateLens.Tests.Shared.Ci;
 
 namespace StateLens.Reporting.Tests;
 
@@ -20,7 +22,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
     [SkippableFact]
     public async Task Report_LoadsWithoutConsoleErrorsAndShowsTheModelCounts()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var model = TestModels.Monolith();
         var json = JsonDocument.Parse(JsonReportWriter.Render(model)).RootElement.GetProperty("summary");
         var (page, problems) = await OpenAsync(browser.Context!, model);
@@ -60,30 +62,33 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
     [SkippableFact]
     public async Task Filter_ByCategory_LeavesOnlyThatCategorysRows()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var model = TestModels.Monolith();
         var (page, problems) = await OpenAsync(browser.Context!, model);
 
         Assert.True(await page.IsVisibleAsync("#filters"));
         await page.SelectOptionAsync("select[data-filter='category']", "session-state");
 
+        // Locator assertions poll from .NET through Playwright's selector engine; a string predicate
+        // (WaitForFunctionAsync) would be run with eval, which the report's Content-Security-Policy forbids.
         var visible = page.Locator("#findings-table tbody tr:visible");
-        Assert.Equal(model.Findings.Count(f => f.Category == "session-state"), await visible.CountAsync());
-        foreach (var category in await visible.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.category)"))
-        {
-            Assert.Equal("session-state", category);
-        }
+        var sessionRows = model.Findings.Count(f => f.Category == "session-state");
+        Assert.InRange(sessionRows, 1, model.Findings.Count - 1);
+        await Expect(visible).ToHaveCountAsync(sessionRows);
+        await Expect(page.Locator("#findings-table tbody tr[data-category='session-state']:visible")).ToHaveCountAsync(sessionRows);
+        await Expect(page.Locator("#shown")).ToHaveTextAsync($"{sessionRows} of {model.Findings.Count} findings");
 
-        Assert.Equal("2 of 9 findings", await page.TextContentAsync("#shown"));
         await page.ClickAsync("#filters button[type=reset]");
-        await page.WaitForFunctionAsync("document.querySelectorAll('#findings-table tbody tr:not([hidden])').length === 9");
+        await Expect(visible).ToHaveCountAsync(model.Findings.Count);
+        await Expect(page.Locator("#findings-table tbody tr[hidden]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#shown")).ToHaveTextAsync($"{model.Findings.Count} of {model.Findings.Count} findings");
         Assert.Empty(problems);
     }
 
     [SkippableFact]
     public async Task Filter_BySeverityProjectAndRule_Combine()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var model = TestModels.Monolith();
         var (page, problems) = await OpenAsync(browser.Context!, model);
 
@@ -98,7 +103,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
     [SkippableFact]
     public async Task Sort_BySeverity_PutsErrorsFirstAndThenReverses()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var (page, problems) = await OpenAsync(browser.Context!, TestModels.Monolith());
 
         await page.ClickAsync("th[data-sort='severity'] button");
@@ -113,7 +118,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
     [SkippableFact]
     public async Task HostileModel_RunsNoInjectedCodeAndCreatesNoInjectedElements()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var (page, problems) = await OpenAsync(browser.Context!, TestModels.Hostile());
 
         // Let any injected onerror handler fire before looking.
@@ -132,7 +137,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
     [SkippableFact]
     public async Task WithoutJavaScript_SummaryAndTablesAreThereAndFiltersHidden()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var model = TestModels.Monolith();
         var (page, problems) = await OpenAsync(browser.NoScriptContext!, model);
 
@@ -146,7 +151,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
     [SkippableFact]
     public async Task Print_ExpandsCollapsedProjectsAndHidesFilters()
     {
-        Skip.IfNot(Browser.IsAvailable, Browser.SkipReason);
+        Requirement.Tool(Browser.IsAvailable, Browser.MissingReason);
         var (page, problems) = await OpenAsync(browser.Context!, TestModels.Monolith());
 
         await page.EvaluateAsync("document.querySelectorAll('details').forEach(d => d.removeAttribute('open'))");
@@ -158,32 +163,6 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
         Assert.Empty(problems);
     }
 
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowserContext context, AnalysisModel model)
-    {
-        var path = HtmlReportWriter.Write(model, Path.Combine(output.Path, Guid.NewGuid().ToString("N")), templateDirectory: null);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.Dialog += async (_, dialog) =>
-        {
-            problems.Add($"dialog {dialog.Type}: {dialog.Message}");
-            await dialog.DismissAsync();
-        };
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith("file://", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
-            {
-                problems.Add($"network request: {request.Url}");
-            }
-        };
-        await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        return (page, problems);
-    }
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowserContext context, AnalysisModel model) =>
+        Browser.OpenAsync(context, HtmlReportWriter.Write(model, Path.Combine(output.Path, Guid.NewGuid().ToString("N")), templateDirectory: null));
 }

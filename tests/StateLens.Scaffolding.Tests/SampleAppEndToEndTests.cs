@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using StateLens.Engine;
 using StateLens.Engine.Analysis;
 using StateLens.Scaffolding.Tests.Infrastructure;
+using StateLens.Tests.Shared.Ci;
 using Xunit.Abstractions;
 
 namespace StateLens.Scaffolding.Tests;
@@ -22,9 +23,9 @@ public sealed class SampleAppEndToEndTests(ITestOutputHelper log)
     public async Task SampleApp_BuildsRunsAndKeepsUploadsOnItsVolume()
     {
         var sample = Repository.SampleApp;
-        Skip.If(sample is null, "the sample app (sample-legacy-app/LegacyShop.sln) is not in this checkout");
-        var podman = Tools.PodmanMissing();
-        Skip.If(podman is not null, podman);
+        // The sample is part of the repository: without it the checkout is broken, which is a failure, not a skip.
+        Assert.True(sample is not null, "the sample app (sample-legacy-app/LegacyShop.sln) is not in this checkout");
+        Requirement.Tool(Tools.PodmanMissing());
 
         var clock = Stopwatch.StartNew();
         using var work = new TempFolder("sl-scaffold-e2e-");
@@ -66,9 +67,10 @@ public sealed class SampleAppEndToEndTests(ITestOutputHelper log)
             log.WriteLine($"both web services answer: {clock.Elapsed.TotalSeconds:F1}s");
 
             var orders = Yaml.Map(compose["orders-web"]);
-            Skip.IfNot(
+            // The volume is what this test exists to prove: its absence is a regression in the engine or the scaffolder.
+            Assert.True(
                 orders.ContainsKey("volumes"),
-                "the engine in this build reports no file write for Orders.Web's uploads (SL1002 with Storage:UploadPath), so there is no volume to test; the services were built and answered");
+                "orders-web has no volume: the engine reported no file write for Orders.Web's uploads (SL1002 with Storage:UploadPath), so uploads would be lost on restart");
 
             var content = "delivery note " + Guid.NewGuid();
             var post = await Http.PostAsync($"http://127.0.0.1:{ordersPort}/uploads/note.txt", new StringContent(content));

@@ -1,4 +1,5 @@
 using StateLens.Scaffolding.Tests.Infrastructure;
+using StateLens.Tests.Shared.Ci;
 
 namespace StateLens.Scaffolding.Tests;
 
@@ -24,8 +25,7 @@ public sealed class ValidatorTests : IDisposable
     [SkippableFact]
     public void Dockerfiles_PassDockerfileUtilsLint()
     {
-        var missingTools = Tools.ValidatorsMissing();
-        Skip.If(missingTools is not null, missingTools);
+        Requirement.Tool(Tools.ValidatorsMissing());
         foreach (var dockerfile in Directory.EnumerateFiles(Containers, "Dockerfile", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var result = Tools.Run(Path.Combine(Tools.NodeModules, ".bin", "dockerfile-utils"), ["lint", dockerfile]);
@@ -36,8 +36,7 @@ public sealed class ValidatorTests : IDisposable
     [SkippableFact]
     public void ComposeFiles_MatchTheComposeSpecSchema()
     {
-        var missingTools = Tools.ValidatorsMissing();
-        Skip.If(missingTools is not null, missingTools);
+        Requirement.Tool(Tools.ValidatorsMissing());
         var result = Tools.Run("node", [Tools.ValidateScript, "compose", Path.Combine(Containers, "compose.yaml"), Path.Combine(Containers, "compose.windows.yaml")]);
         Assert.True(result.ExitCode == 0, result.Output);
     }
@@ -45,8 +44,7 @@ public sealed class ValidatorTests : IDisposable
     [SkippableFact]
     public void KubernetesManifests_MatchTheOpenApiSchemas()
     {
-        var missingTools = Tools.ValidatorsMissing();
-        Skip.If(missingTools is not null, missingTools);
+        Requirement.Tool(Tools.ValidatorsMissing());
         var manifests = Directory.EnumerateFiles(Path.Combine(Containers, "k8s"), "*.yaml").Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(manifests);
         var result = Tools.Run("node", [Tools.ValidateScript, "k8s", .. manifests]);
@@ -56,7 +54,7 @@ public sealed class ValidatorTests : IDisposable
     [SkippableFact]
     public void ComposeFile_PassesDockerComposeConfig()
     {
-        Skip.IfNot(Tools.OnPath("docker-compose"), "docker-compose is not installed: run `source .ci/containers/setup.sh` first");
+        Requirement.Tool(Tools.OnPath("docker-compose"), "docker-compose is not installed: run `source .ci/containers/setup.sh` first");
 
         // The secrets are required variables: config fails without them (that is the point) and passes with them.
         var missing = Tools.Run("docker-compose", ["-f", "compose.yaml", "config", "-q"], Containers);

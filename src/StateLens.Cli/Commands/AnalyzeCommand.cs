@@ -173,7 +173,7 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         console.Summary(model, written);
         if (settings.Scaffold || ScaffoldAlways)
         {
-            var scaffold = OutputFolder.Write(output, () => ScaffoldWriter.Write(model, output, new ScaffoldOptions { Force = settings.Force, TemplateDirectory = settings.ScaffoldTemplates }));
+            var scaffold = OutputFolder.Write(output, () => ScaffoldTemplates.Guard(settings.ScaffoldTemplates, () => ScaffoldWriter.Write(model, output, new ScaffoldOptions { Force = settings.Force, TemplateDirectory = settings.ScaffoldTemplates })));
             console.Scaffold(scaffold, System.IO.Path.Combine(output, ScaffoldWriter.ContainersFolder));
         }
 

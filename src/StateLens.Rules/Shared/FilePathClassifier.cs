@@ -675,7 +675,7 @@ internal sealed class FilePathClassifier
             {
                 builder.AddRange(initializer.ElementValues);
             }
-            else if (argument.ArgumentKind == ArgumentKind.ParamCollection && Unwrap(argument.Value) is ICollectionExpressionOperation collection)
+            else if (argument.ArgumentKind == RoslynCompat.ParamCollection && Unwrap(argument.Value) is ICollectionExpressionOperation collection)
             {
                 builder.AddRange(collection.Elements);
             }

@@ -4,7 +4,7 @@ namespace StateLens.Reporting.Tests.Infrastructure;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright (its own browser download is not used). One browser per test class;
-/// tests skip with a reason when /usr/bin/chromium is absent.
+/// a missing /usr/bin/chromium skips the tests locally and fails them under CI.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
@@ -19,7 +19,7 @@ public sealed class Browser : IAsyncLifetime
 
     public static bool IsAvailable => File.Exists(ChromiumPath);
 
-    public static string SkipReason => $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).";
+    public static string MissingReason => $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).";
 
     /// <summary>The test output's artifacts folder, where screenshots are kept.</summary>
     public static string ArtifactsDirectory => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
@@ -61,5 +61,34 @@ public sealed class Browser : IAsyncLifetime
 
         playwright?.Dispose();
         profile?.Dispose();
+    }
+
+    /// <summary>Opens a report and collects what must never happen: console errors and warnings, page errors, dialogs, network requests.</summary>
+    public static async Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Dialog += async (_, dialog) =>
+        {
+            problems.Add($"dialog {dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith("file://", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                problems.Add($"network request: {request.Url}");
+            }
+        };
+        await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return (page, problems);
     }
 }

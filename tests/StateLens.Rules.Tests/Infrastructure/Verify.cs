@@ -23,6 +23,16 @@ public static class Verify
         where TAnalyzer : DiagnosticAnalyzer, new() =>
         RunAsync(new TAnalyzer(), LanguageNames.CSharp, sources, framework, additionalFiles);
 
+    /// <summary>As above, compiled also against the real assemblies of third-party <paramref name="packages"/>.</summary>
+    public static Task AnalyzerAsync<TAnalyzer>(string markup, Package[] packages, Framework framework = Framework.NetCore, params AdditionalFile[] additionalFiles)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        RunAsync(new TAnalyzer(), LanguageNames.CSharp, new[] { markup }, framework, additionalFiles, packages);
+
+    /// <summary>As above, compiled also against the real assemblies of third-party <paramref name="packages"/>.</summary>
+    public static Task AnalyzerAsync<TAnalyzer>(string[] sources, Package[] packages, Framework framework = Framework.NetCore, params AdditionalFile[] additionalFiles)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        RunAsync(new TAnalyzer(), LanguageNames.CSharp, sources, framework, additionalFiles, packages);
+
     public static Task VisualBasicAsync<TAnalyzer>(string markup, Framework framework = Framework.NetCore, params AdditionalFile[] additionalFiles)
         where TAnalyzer : DiagnosticAnalyzer, new() =>
         RunAsync(new TAnalyzer(), LanguageNames.VisualBasic, new[] { markup }, framework, additionalFiles);
@@ -32,14 +42,14 @@ public static class Verify
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var (text, _) = Markup.Parse(source);
-        var compilation = Compile(LanguageNames.CSharp, new[] { text }, framework);
+        var compilation = Compile(LanguageNames.CSharp, new[] { text }, framework, []);
         return await AnalyzeAsync(new TAnalyzer(), compilation, additionalFiles.Select(f => f.WithoutMarkup()).ToArray());
     }
 
-    private static async Task RunAsync(DiagnosticAnalyzer analyzer, string language, string[] markups, Framework framework, AdditionalFile[] additionalFiles)
+    private static async Task RunAsync(DiagnosticAnalyzer analyzer, string language, string[] markups, Framework framework, AdditionalFile[] additionalFiles, Package[]? packages = null)
     {
         var parsed = markups.Select(Markup.Parse).ToList();
-        var compilation = Compile(language, parsed.Select(p => p.Text).ToArray(), framework);
+        var compilation = Compile(language, parsed.Select(p => p.Text).ToArray(), framework, packages ?? []);
         var parsedFiles = additionalFiles.Select(f => (File: f, Parsed: Markup.Parse(f.Markup))).ToList();
         var diagnostics = await AnalyzeAsync(analyzer, compilation, parsedFiles.Select(f => new AdditionalFile(f.File.Path, f.Parsed.Text)).ToArray());
 
@@ -94,9 +104,9 @@ public static class Verify
         return all.Where(d => supported.Contains(d.Id)).ToImmutableArray();
     }
 
-    private static Compilation Compile(string language, string[] sources, Framework framework)
+    private static Compilation Compile(string language, string[] sources, Framework framework, Package[] packages)
     {
-        var references = References.For(framework);
+        var references = References.For(framework).Concat(Packages.References(framework, packages)).ToList();
         if (language == LanguageNames.CSharp)
         {
             var parseOptions = new CSharpParseOptions(framework == Framework.NetFramework ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3 : Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);

@@ -437,25 +437,7 @@ public sealed class SL1001FileWriteUnderAppFolderTests
             }
         }
         """,
-        """
-        namespace SixLabors.ImageSharp
-        {
-            using System.IO;
-            using System.Threading.Tasks;
-            public class Image : System.IDisposable
-            {
-                public static Task<Image> LoadAsync(Stream stream) => Task.FromResult(new Image());
-                public void Dispose() { }
-            }
-            public static class ImageExtensions
-            {
-                public static void Save(this Image source, string path) { }
-                public static Task SaveAsJpegAsync(this Image source, string path) => Task.CompletedTask;
-                public static Task SaveAsPngAsync(this Image source, Stream stream) => Task.CompletedTask;
-            }
-        }
-        """,
-    });
+    }, [Packages.ImageSharp]);
 
     [Fact]
     public Task InstallerRewritingWebConfig_IsReported() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""

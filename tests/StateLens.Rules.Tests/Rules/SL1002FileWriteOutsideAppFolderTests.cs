@@ -233,31 +233,5 @@ public sealed class SL1002FileWriteOutsideAppFolderTests
             }
         }
         """,
-        """
-        namespace ClosedXML.Excel
-        {
-            public class XLWorksheets { public object Add(string name) => null; }
-            public class XLWorkbook : System.IDisposable
-            {
-                public XLWorksheets Worksheets { get; } = new XLWorksheets();
-                public void SaveAs(string file) { }
-                public void SaveAs(System.IO.Stream stream) { }
-                public void Dispose() { }
-            }
-        }
-        namespace DocumentFormat.OpenXml
-        {
-            public enum WordprocessingDocumentType { Document, Template }
-        }
-        namespace DocumentFormat.OpenXml.Packaging
-        {
-            public class WordprocessingDocument : System.IDisposable
-            {
-                public static WordprocessingDocument Create(string path, DocumentFormat.OpenXml.WordprocessingDocumentType type) => new WordprocessingDocument();
-                public static WordprocessingDocument Create(System.IO.Stream stream, DocumentFormat.OpenXml.WordprocessingDocumentType type) => new WordprocessingDocument();
-                public void Dispose() { }
-            }
-        }
-        """,
-    }, Framework.NetFramework);
+    }, [Packages.ClosedXml, Packages.OpenXml, Packages.OpenXmlFramework], Framework.NetFramework);
 }

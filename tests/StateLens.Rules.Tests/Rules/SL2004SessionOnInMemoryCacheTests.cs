@@ -5,28 +5,6 @@ namespace StateLens.Rules.Tests.Rules;
 
 public sealed class SL2004SessionOnInMemoryCacheTests
 {
-    private const string RedisStub = """
-        namespace Microsoft.Extensions.Caching.StackExchangeRedis
-        {
-            public class RedisCacheOptions
-            {
-                public string? Configuration { get; set; }
-                public string? InstanceName { get; set; }
-            }
-        }
-
-        namespace Microsoft.Extensions.DependencyInjection
-        {
-            using System;
-            using Microsoft.Extensions.Caching.StackExchangeRedis;
-
-            public static class StackExchangeRedisCacheServiceCollectionExtensions
-            {
-                public static IServiceCollection AddStackExchangeRedisCache(this IServiceCollection services, Action<RedisCacheOptions> setupAction) => services;
-            }
-        }
-        """;
-
     [Fact]
     public Task SessionOnDistributedMemoryCache_IsReported() => Verify.AnalyzerAsync<SessionOnInMemoryCacheAnalyzer>("""
         using System;
@@ -84,8 +62,7 @@ public sealed class SL2004SessionOnInMemoryCacheTests
             }
         }
         """,
-        RedisStub,
-    });
+    }, [Packages.StackExchangeRedisCache, Packages.StackExchangeRedis]);
 
     [Fact]
     public Task RedisRegisteredInAnotherFileOfTheProject_IsNotReported() => Verify.AnalyzerAsync<SessionOnInMemoryCacheAnalyzer>(new[]
@@ -111,8 +88,7 @@ public sealed class SL2004SessionOnInMemoryCacheTests
                 services.AddStackExchangeRedisCache(o => o.Configuration = "redis:6379");
         }
         """,
-        RedisStub,
-    });
+    }, [Packages.StackExchangeRedisCache, Packages.StackExchangeRedis]);
 
     [Fact]
     public Task SessionWithCustomDistributedCacheRegistration_IsNotReported() => Verify.AnalyzerAsync<SessionOnInMemoryCacheAnalyzer>("""

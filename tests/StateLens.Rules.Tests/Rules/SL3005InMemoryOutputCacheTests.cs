@@ -5,27 +5,6 @@ namespace StateLens.Rules.Tests.Rules;
 
 public sealed class SL3005InMemoryOutputCacheTests
 {
-    private const string RedisOutputCacheStub = """
-        namespace Microsoft.Extensions.Caching.StackExchangeRedis
-        {
-            public class RedisCacheOptions
-            {
-                public string? Configuration { get; set; }
-            }
-        }
-
-        namespace Microsoft.Extensions.DependencyInjection
-        {
-            using System;
-            using Microsoft.Extensions.Caching.StackExchangeRedis;
-
-            public static class StackExchangeRedisOutputCacheServiceCollectionExtensions
-            {
-                public static IServiceCollection AddStackExchangeRedisOutputCache(this IServiceCollection services, Action<RedisCacheOptions> setupAction) => services;
-            }
-        }
-        """;
-
     private const string WebApiOutputCacheStub = """
         namespace WebApi.OutputCache.V2
         {
@@ -76,8 +55,7 @@ public sealed class SL3005InMemoryOutputCacheTests
             }
         }
         """,
-        RedisOutputCacheStub,
-    });
+    }, [Packages.OutputCachingStackExchangeRedis, Packages.StackExchangeRedis]);
 
     [Fact]
     public Task Mvc5OutputCacheAttributes_AreReportedWhenTheyCacheOnTheServer() => Verify.AnalyzerAsync<InMemoryOutputCacheAnalyzer>(new[]

@@ -7,55 +7,7 @@ public sealed class SL5002FileLoggerTests
 {
     private const string Id = "SL5002";
 
-    private const string SerilogStub = """
-        namespace Serilog
-        {
-            public enum RollingInterval { Infinite, Day }
-            public interface ILogger { }
-            public class LoggerConfiguration
-            {
-                public Serilog.Configuration.LoggerSinkConfiguration WriteTo { get; } = new Serilog.Configuration.LoggerSinkConfiguration();
-                public LoggerConfiguration MinimumLevelDebug() => this;
-                public ILogger CreateLogger() => null;
-            }
-            public static class FileLoggerConfigurationExtensions
-            {
-                public static LoggerConfiguration File(this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration, string path, RollingInterval rollingInterval = RollingInterval.Infinite) => null;
-            }
-            public static class ConsoleLoggerConfigurationExtensions
-            {
-                public static LoggerConfiguration Console(this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration) => null;
-            }
-            public static class LoggerSinkConfigurationAsyncExtensions
-            {
-                public static LoggerConfiguration Async(this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration, System.Action<Serilog.Configuration.LoggerSinkConfiguration> configure) => null;
-            }
-            public static class Log
-            {
-                public static ILogger Logger { get; set; }
-            }
-        }
-        namespace Serilog.Configuration
-        {
-            public class LoggerSinkConfiguration { }
-        }
-        """;
-
-    private const string Log4NetAndNLogStub = """
-        namespace log4net.Appender
-        {
-            public abstract class AppenderSkeleton { public string Name { get; set; } public void ActivateOptions() { } }
-            public class FileAppender : AppenderSkeleton { public string File { get; set; } public bool AppendToFile { get; set; } }
-            public class RollingFileAppender : FileAppender { public int MaxSizeRollBackups { get; set; } }
-            public class ConsoleAppender : AppenderSkeleton { }
-        }
-        namespace NLog.Targets
-        {
-            public abstract class Target { public string Name { get; set; } }
-            public class FileTarget : Target { public FileTarget() { } public FileTarget(string name) { Name = name; } public string FileName { get; set; } }
-            public class ColoredConsoleTarget : Target { public ColoredConsoleTarget(string name) { Name = name; } }
-        }
-        """;
+    private static readonly Package[] SerilogPackages = [Packages.Serilog, Packages.SerilogSinksFile, Packages.SerilogSinksConsole, Packages.SerilogSinksAsync];
 
     private static Task VerifyConfigAsync(params AdditionalFile[] files) =>
         Verify.AnalyzerAsync<FileLoggerAnalyzer>(HostCouplingSamples.NoCode, Framework.NetCore, files);
@@ -193,9 +145,7 @@ public sealed class SL5002FileLoggerTests
             """));
 
     [Fact]
-    public Task SerilogFileSinkInCode_IsReportedOnItsOwnLine() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
-    {
-        """
+    public Task SerilogFileSinkInCode_IsReportedOnItsOwnLine() => Verify.AnalyzerAsync<FileLoggerAnalyzer>("""
         using Serilog;
 
         public static class LoggingSetup
@@ -203,7 +153,7 @@ public sealed class SL5002FileLoggerTests
             public static void Configure()
             {
                 Log.Logger = new LoggerConfiguration()
-                    .MinimumLevelDebug()
+                    .MinimumLevel.Debug()
                     .WriteTo.{|SL5002:File("logs/shop-.txt", rollingInterval: RollingInterval.Day)|}
                     .CreateLogger();
             }
@@ -213,13 +163,10 @@ public sealed class SL5002FileLoggerTests
                 .WriteTo.Console()
                 .CreateLogger();
         }
-        """,
-        SerilogStub,
-    });
+        """, SerilogPackages);
 
     [Fact]
-    public Task Log4NetAndNLogFileTargetsInCode_AreReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
-    {
+    public Task Log4NetAndNLogFileTargetsInCode_AreReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(
         """
         using log4net.Appender;
         using NLog.Targets;
@@ -244,8 +191,7 @@ public sealed class SL5002FileLoggerTests
             public static AppenderSkeleton Console() => new ConsoleAppender();
         }
         """,
-        Log4NetAndNLogStub,
-    });
+        [Packages.Log4Net, Packages.NLog]);
 
     [Fact]
     public Task FileTraceListenerInCode_IsReported_StreamListenerIsNot() => Verify.AnalyzerAsync<FileLoggerAnalyzer>("""
@@ -388,36 +334,15 @@ public sealed class SL5002FileLoggerTests
     }, Framework.NetFramework);
 
     [Fact]
-    public Task SerilogAuditToFile_IsReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>(new[]
-    {
-        """
+    public Task SerilogAuditToFile_IsReported() => Verify.AnalyzerAsync<FileLoggerAnalyzer>("""
         using Serilog;
-        using Serilog.Configuration;
 
         public static class AuditLog
         {
             public static LoggerConfiguration Configure(LoggerConfiguration configuration) =>
                 configuration.AuditTo.{|SL5002:File("audit/orders.log")|};
         }
-        """,
-        """
-        namespace Serilog
-        {
-            public class LoggerConfiguration
-            {
-                public Serilog.Configuration.LoggerAuditSinkConfiguration AuditTo { get; } = new Serilog.Configuration.LoggerAuditSinkConfiguration();
-            }
-            public static class FileLoggerConfigurationExtensions
-            {
-                public static LoggerConfiguration File(this Serilog.Configuration.LoggerAuditSinkConfiguration sinkConfiguration, string path) => null;
-            }
-        }
-        namespace Serilog.Configuration
-        {
-            public class LoggerAuditSinkConfiguration { }
-        }
-        """,
-    });
+        """, SerilogPackages);
 
     [Fact]
     public Task NLogTargetsNoRuleWritesTo_AreNotReported() => VerifyConfigAsync(new AdditionalFile("/src/Shop/NLog.config", """

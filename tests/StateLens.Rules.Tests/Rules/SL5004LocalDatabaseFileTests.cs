@@ -7,30 +7,6 @@ public sealed class SL5004LocalDatabaseFileTests
 {
     private const string Id = "SL5004";
 
-    private const string DataStubs = """
-        namespace Microsoft.EntityFrameworkCore
-        {
-            public class DbContextOptionsBuilder { }
-            public static class SqliteDbContextOptionsBuilderExtensions
-            {
-                public static DbContextOptionsBuilder UseSqlite(this DbContextOptionsBuilder optionsBuilder, string connectionString) => optionsBuilder;
-            }
-            public static class SqlServerDbContextOptionsExtensions
-            {
-                public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder optionsBuilder, string connectionString) => optionsBuilder;
-            }
-        }
-        namespace Microsoft.Data.Sqlite
-        {
-            public class SqliteConnection : System.IDisposable
-            {
-                public SqliteConnection(string connectionString) { }
-                public void Open() { }
-                public void Dispose() { }
-            }
-        }
-        """;
-
     private static Task VerifyConfigAsync(params AdditionalFile[] files) =>
         Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>(HostCouplingSamples.NoCode, Framework.NetCore, files);
 
@@ -114,8 +90,7 @@ public sealed class SL5004LocalDatabaseFileTests
             }
         }
         """,
-        DataStubs,
-    });
+    }, [Packages.EntityFrameworkCore, Packages.EntityFrameworkCoreAbstractions, Packages.EntityFrameworkCoreRelational, Packages.EntityFrameworkCoreSqlite, Packages.EntityFrameworkCoreSqlServer, Packages.DataSqlite]);
 
     [Fact]
     public Task SqlConnectionAndEf6BaseConstructor_AreReported() => Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>("""
@@ -223,6 +198,5 @@ public sealed class SL5004LocalDatabaseFileTests
             }
         }
         """,
-        DataStubs,
-    });
+    }, [Packages.EntityFrameworkCore, Packages.EntityFrameworkCoreAbstractions, Packages.EntityFrameworkCoreRelational, Packages.EntityFrameworkCoreSqlite, Packages.EntityFrameworkCoreSqlServer, Packages.DataSqlite]);
 }

@@ -5,13 +5,6 @@ namespace StateLens.Rules.Tests.Rules;
 
 public sealed class SL6006MachineNameTests
 {
-    private const string LoggingStub = """
-        namespace log4net
-        {
-            public interface ILog { void InfoFormat(string format, params object[] args); }
-        }
-        """;
-
     [Fact]
     public Task WindowsService_WorkerIdFromMachineName_IsReported() =>
         Verify.AnalyzerAsync<MachineNameAnalyzer>(HostCouplingSamples.For("SL6006", HostCouplingSamples.WindowsService), Framework.NetFramework);
@@ -59,8 +52,7 @@ public sealed class SL6006MachineNameTests
             }
         }
         """,
-        LoggingStub,
-    });
+    }, [Packages.Log4Net]);
 
     [Fact]
     public Task VisualBasicMachineName_IsReported() => Verify.VisualBasicAsync<MachineNameAnalyzer>("""

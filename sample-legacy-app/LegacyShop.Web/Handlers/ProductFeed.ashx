@@ -1,0 +1,1 @@
+<%@ WebHandler Language="C#" CodeBehind="ProductFeed.ashx.cs" Class="LegacyShop.Web.Handlers.ProductFeed" %>
