@@ -78,7 +78,7 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         {
             if (From is null == string.IsNullOrEmpty(Path))
             {
-                return ValidationResult.Error(From is null ? "give the solution or project to analyze, or --from statelens.json" : "give either a path to analyze or --from, not both");
+                return ValidationResult.Error(From is null ? "give the path of the solution or project to analyze, or --from statelens.json" : "give either a path to analyze or --from, not both");
             }
 
             if (Root is not null && From is null)
