@@ -25,6 +25,7 @@ internal static class ReferenceRepair
         var candidates = projects.Where(p => p is { Project: not null, Info: { ReadError: null } }).ToList();
         var additions = new ConcurrentDictionary<ProjectId, IReadOnlyList<string>>();
         var projectNotices = new ConcurrentBag<(string Project, string Text)>();
+        var unrestored = new ConcurrentDictionary<ProjectId, bool>();
         var done = 0;
         await Parallel.ForEachAsync(
             candidates,
@@ -36,7 +37,12 @@ internal static class ReferenceRepair
                     .OfType<string>()
                     .ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var paths = FrameworkAssemblies(loaded.Info!, frameworkRoot, present).ToList();
-                paths.AddRange(await MissingAssembliesAsync(loaded, acquirer, HasCoreLibrary(present), text => projectNotices.Add((loaded.Entry.Name, text)), ct));
+                var fallback = await MissingAssembliesAsync(loaded, acquirer, HasCoreLibrary(present), text => projectNotices.Add((loaded.Entry.Name, text)), ct);
+                paths.AddRange(fallback.Paths);
+                if (fallback.Unrestored)
+                {
+                    unrestored[loaded.Project.Id] = true;
+                }
                 var added = paths
                     .Where(File.Exists)
                     .Where(path => present.Add(Path.GetFileNameWithoutExtension(path)))
@@ -62,6 +68,8 @@ internal static class ReferenceRepair
         {
             solution = solution.AddMetadataReferences(projectId, paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
         }
+
+        solution = AddTransitiveProjectReferences(solution, projects, unrestored.Keys.ToList());
 
         return (solution, additions);
     }
@@ -108,11 +116,12 @@ internal static class ReferenceRepair
     private static bool HasCoreLibrary(IReadOnlySet<string> referenceNames) =>
         referenceNames.Contains("mscorlib") || referenceNames.Contains("System.Runtime") || referenceNames.Contains("netstandard") || referenceNames.Contains("System.Private.CoreLib");
 
-    private static async Task<IReadOnlyList<string>> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, bool hasCoreLibrary, Action<string> notice, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<string> Paths, bool Unrestored)> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, bool hasCoreLibrary, Action<string> notice, CancellationToken cancellationToken)
     {
         var info = loaded.Info!;
         var framework = info.TargetFramework ?? string.Empty;
         var paths = new List<string>();
+        var unrestored = false;
         if (!info.SdkStyle)
         {
             var legacy = await LegacyPackageReferences.ResolveAsync(info.FullPath, framework, acquirer, cancellationToken);
@@ -143,10 +152,11 @@ internal static class ReferenceRepair
                 notice(text);
             }
 
+            unrestored = true;
             notice($"not restored; bound against {(targeting.Paths.Count > 0 ? "the SDK's reference packs and " : string.Empty)}{packages.Packages.Count(p => p.Found)} package(s) found without a restore.");
         }
 
-        return paths;
+        return (paths, unrestored);
     }
 
     /// <summary>The package resolver names the project file first; here the project list goes last, once.</summary>
@@ -164,14 +174,27 @@ internal static class ReferenceRepair
             : $"{string.Join(", ", sorted.Take(3))} and {sorted.Count - 3} more project(s)";
     }
 
-    /// <summary>PackageReference items as written (a missing version floats to the newest one obtainable).</summary>
+    /// <summary>
+    /// PackageReference items as written; with central package management the version comes from the nearest
+    /// Directory.Packages.props (a VersionOverride wins). A version found nowhere floats to the newest obtainable.
+    /// </summary>
     private static IReadOnlyList<(string Id, string Version)> PackageReferences(string projectFile)
     {
         try
         {
+            var central = CentralVersions(Path.GetDirectoryName(projectFile)!);
             return XDocument.Load(projectFile).Descendants()
                 .Where(e => e.Name.LocalName == "PackageReference" && e.Attribute("Include") is not null)
-                .Select(e => (Id: e.Attribute("Include")!.Value.Trim(), Version: (e.Attribute("Version")?.Value ?? e.Elements().FirstOrDefault(v => v.Name.LocalName == "Version")?.Value ?? "*").Trim()))
+                .Select(e =>
+                {
+                    var id = e.Attribute("Include")!.Value.Trim();
+                    var version = e.Attribute("VersionOverride")?.Value
+                        ?? e.Attribute("Version")?.Value
+                        ?? e.Elements().FirstOrDefault(v => v.Name.LocalName == "Version")?.Value
+                        ?? central.GetValueOrDefault(id)
+                        ?? "*";
+                    return (Id: id, Version: version.Trim());
+                })
                 .Where(r => r.Id.Length > 0 && !r.Version.Contains("$(", StringComparison.Ordinal))
                 .ToList();
         }
@@ -179,5 +202,81 @@ internal static class ReferenceRepair
         {
             return [];
         }
+    }
+
+    private static Dictionary<string, string> CentralVersions(string projectFolder)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var folder = new DirectoryInfo(projectFolder); folder is not null; folder = folder.Parent)
+        {
+            var props = Path.Combine(folder.FullName, "Directory.Packages.props");
+            if (!File.Exists(props))
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var item in XDocument.Load(props).Descendants().Where(e => e.Name.LocalName == "PackageVersion"))
+                {
+                    var id = (item.Attribute("Include") ?? item.Attribute("Update"))?.Value.Trim();
+                    if (id is { Length: > 0 } && item.Attribute("Version")?.Value is { } version && !version.Contains("$(", StringComparison.Ordinal))
+                    {
+                        versions.TryAdd(id, version);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+            {
+                // An unreadable props file leaves the versions to float, as for a missing one.
+            }
+
+            break;
+        }
+
+        return versions;
+    }
+
+    /// <summary>
+    /// Restore is what makes PackageReference projects see the projects their references reference; without it,
+    /// only direct project references are there. The transitive ones are added, as a restore would have.
+    /// </summary>
+    private static Solution AddTransitiveProjectReferences(Solution solution, IReadOnlyList<LoadedProject> projects, IReadOnlyCollection<ProjectId> unrestored)
+    {
+        var byPath = projects.Where(p => p.Project is not null).ToDictionary(p => p.Entry.FullPath, p => p, StringComparer.Ordinal);
+        foreach (var loaded in projects.Where(p => p.Project is not null && unrestored.Contains(p.Project.Id)).OrderBy(p => p.Entry.FullPath, StringComparer.Ordinal))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>(loaded.Info?.ProjectReferencePaths ?? []);
+            while (queue.TryDequeue(out var path))
+            {
+                if (!seen.Add(path) || !byPath.TryGetValue(path, out var target))
+                {
+                    continue;
+                }
+
+                foreach (var next in target.Info?.ProjectReferencePaths ?? [])
+                {
+                    queue.Enqueue(next);
+                }
+
+                var project = solution.GetProject(loaded.Project!.Id)!;
+                if (target.Project!.Id == project.Id || project.AllProjectReferences.Any(r => r.ProjectId == target.Project.Id))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    solution = solution.AddProjectReference(project.Id, new ProjectReference(target.Project.Id));
+                }
+                catch (InvalidOperationException)
+                {
+                    // A reference that would make a cycle is one MSBuild would not have made either.
+                }
+            }
+        }
+
+        return solution;
     }
 }
