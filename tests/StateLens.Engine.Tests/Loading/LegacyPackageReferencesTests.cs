@@ -115,6 +115,38 @@ public sealed class LegacyPackageReferencesTests(IsolatedPackages packages) : IC
     }
 
     [Fact]
+    public async Task HintPathToNowhereOfAKnownAssembly_BindsAgainstThePackageThatShipsIt_EvenForAnOlderFramework()
+    {
+        var root = Solution("nowhere-mvc", new Dictionary<string, string>
+        {
+            ["App/App.csproj"] = LegacyFixtures.Project("v4.0", references: Reference("System.Web.Mvc, Version=3.0.0.0, Culture=neutral", @"D:\dev\trunk\Dependencies\System.Web.Mvc.dll")),
+        });
+        using var acquirer = new PackageAcquirer(packages.Sources(root));
+
+        var result = await LegacyPackageReferences.ResolveAsync(Path.Combine(root, "App", "App.csproj"), "v4.0", acquirer, CancellationToken.None);
+
+        // The package's only build targets net45; a v4.0 project still gets it rather than nothing.
+        Assert.Equal([Path.Combine(packages.GlobalPackagesFolder, "microsoft.aspnet.mvc", "5.2.6", "lib", "net45", "System.Web.Mvc.dll")], result.ReferencePaths);
+        Assert.Equal(
+            [@"App.csproj: HintPath to nowhere: reference 'System.Web.Mvc' points at 'D:\dev\trunk\Dependencies\System.Web.Mvc.dll'; bound against package Microsoft.AspNet.Mvc 5.2.6 instead."],
+            result.Notices);
+    }
+
+    [Theory]
+    [InlineData("System.Web.Mvc, Version=3.0.0.0", "Microsoft.AspNet.Mvc", "3.0.0")]
+    [InlineData("log4net, Version=1.2.10.0, Culture=neutral", "log4net", "1.2.10")]
+    [InlineData("Elmah", "elmah.corelibrary", "0.0.0")]
+    [InlineData("System.Data", null, null)]
+    [InlineData("Microsoft.VisualStudio.QualityTools.UnitTestFramework", null, null)]
+    public void PackageForAssembly_NamesThePackageToTry(string include, string? id, string? version)
+    {
+        var guess = LegacyPackageReferences.PackageForAssembly(include);
+
+        Assert.Equal(id, guess?.Id);
+        Assert.Equal(version, guess?.Version);
+    }
+
+    [Fact]
     public async Task UnreadableProjectFile_GivesANotice()
     {
         var root = Solution("badproject", new Dictionary<string, string> { ["App/App.csproj"] = "<Project><ItemGroup>" });

@@ -54,6 +54,7 @@ public static class LegacyPackageReferences
         var references = new SortedSet<string>(StringComparer.Ordinal);
         var satisfied = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var wanted = new List<(string Include, string HintPath, string Id, string Version, string RelativePath)>();
+        var guessed = new HashSet<(string Id, string Version)>();
         foreach (var (include, hintPath) in hints)
         {
             var full = Absolute(projectFolder, hintPath, acquirer.Sources.SolutionDirectory);
@@ -73,6 +74,13 @@ public static class LegacyPackageReferences
             {
                 wanted.Add((include, hintPath, package.Id, package.Version, package.RelativePath));
             }
+            else if (PackageForAssembly(include) is { } guess)
+            {
+                // A DLL once copied into a lib folder of the author's machine: the package that ships that assembly
+                // carries the same API, which is all the analysis needs.
+                wanted.Add((include, hintPath, guess.Id, guess.Version, Path.Combine("lib", AssemblyName(include) + ".dll")));
+                guessed.Add((guess.Id, guess.Version));
+            }
             else
             {
                 notices.Add($"{projectName}: HintPath to nowhere: reference '{AssemblyName(include)}' points at '{hintPath}', which does not exist and is in no package folder.");
@@ -82,7 +90,7 @@ public static class LegacyPackageReferences
         var distinct = wanted.Select(w => (w.Id, w.Version)).Distinct().ToList();
         var acquired = await acquirer.AcquireAllAsync(distinct, cancellationToken);
         var byKey = distinct.Zip(acquired).ToDictionary(p => p.First, p => p.Second);
-        foreach (var package in acquired)
+        foreach (var package in acquired.Where(p => !guessed.Contains((p.Id, p.RequestedVersion))))
         {
             if (package.Notice is { } notice)
             {
@@ -93,12 +101,26 @@ public static class LegacyPackageReferences
         foreach (var (include, hintPath, id, version, relativePath) in wanted)
         {
             var package = byKey[(id, version)];
+            var found = package.Folder is null ? null : FindInPackage(package.Folder, relativePath, framework);
+            if (guessed.Contains((id, version)))
+            {
+                notices.Add(found is null
+                    ? $"{projectName}: HintPath to nowhere: reference '{AssemblyName(include)}' points at '{hintPath}', which does not exist and is in no package folder."
+                    : $"{projectName}: HintPath to nowhere: reference '{AssemblyName(include)}' points at '{hintPath}'; bound against package {id} {package.Version} instead.");
+                if (found is not null)
+                {
+                    references.Add(found);
+                }
+
+                continue;
+            }
+
             if (package.Folder is null)
             {
                 continue;
             }
 
-            if (FindInPackage(package.Folder, relativePath, framework) is { } dll)
+            if (found is { } dll)
             {
                 references.Add(dll);
             }
@@ -109,6 +131,45 @@ public static class LegacyPackageReferences
         }
 
         return new LegacyReferenceResolution(references.ToList(), satisfied.ToList(), acquired, notices.ToList());
+    }
+
+    /// <summary>Assemblies whose package has another name; any other assembly is looked up as a package of its own name.</summary>
+    private static readonly Dictionary<string, string> PackagesByAssembly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["System.Web.Mvc"] = "Microsoft.AspNet.Mvc",
+        ["System.Web.Http"] = "Microsoft.AspNet.WebApi.Core",
+        ["System.Web.Http.WebHost"] = "Microsoft.AspNet.WebApi.WebHost",
+        ["System.Net.Http.Formatting"] = "Microsoft.AspNet.WebApi.Client",
+        ["System.Web.Helpers"] = "Microsoft.AspNet.WebPages",
+        ["System.Web.WebPages"] = "Microsoft.AspNet.WebPages",
+        ["System.Web.WebPages.Razor"] = "Microsoft.AspNet.WebPages",
+        ["System.Web.WebPages.Deployment"] = "Microsoft.AspNet.WebPages",
+        ["System.Web.Razor"] = "Microsoft.AspNet.Razor",
+        ["System.Web.Optimization"] = "Microsoft.AspNet.Web.Optimization",
+        ["Microsoft.Practices.Unity"] = "Unity",
+        ["Elmah"] = "elmah.corelibrary",
+    };
+
+    /// <summary>The package to try for a reference whose HintPath leads nowhere; null for framework assemblies.</summary>
+    internal static (string Id, string Version)? PackageForAssembly(string include)
+    {
+        var name = AssemblyName(include);
+        if (!PackagesByAssembly.TryGetValue(name, out var id))
+        {
+            if (name.StartsWith("System", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Microsoft.VisualStudio", StringComparison.OrdinalIgnoreCase)
+                || name is "mscorlib" or "Microsoft.CSharp" or "Microsoft.VisualBasic" || name.Length == 0)
+            {
+                return null;
+            }
+
+            id = name;
+        }
+
+        var version = include.Split(',').Select(p => p.Trim())
+            .Where(p => p.StartsWith("Version=", StringComparison.OrdinalIgnoreCase))
+            .Select(p => Version.TryParse(p["Version=".Length..], out var v) ? $"{v.Major}.{Math.Max(v.Minor, 0)}.{Math.Max(v.Build, 0)}" : null)
+            .FirstOrDefault() ?? "0.0.0";
+        return (id, version);
     }
 
     /// <summary>The DLL at <paramref name="relativePath"/> in the package, else the same file name in the lib folder nearest to the framework.</summary>
@@ -136,7 +197,9 @@ public static class LegacyPackageReferences
             candidates.Add((lib, NuGetFramework.AnyFramework));
         }
 
-        var nearest = new FrameworkReducer().GetNearest(framework, candidates.Select(c => c.Framework));
+        // A package newer than the project's framework still carries the API the code calls: the oldest build stands in.
+        var nearest = new FrameworkReducer().GetNearest(framework, candidates.Select(c => c.Framework))
+            ?? candidates.Select(c => c.Framework).OrderBy(f => f.Framework == framework.Framework ? 0 : 1).ThenBy(f => f.Version).FirstOrDefault();
         var chosen = nearest is null ? null : candidates.Where(c => c.Framework == nearest).Select(c => c.Folder).Order(StringComparer.Ordinal).FirstOrDefault();
         return chosen is null ? null : FileIn(chosen, fileName);
     }
