@@ -123,7 +123,7 @@ public sealed class HtmlReportWriterTests
         var html = HtmlReportWriter.Render(model);
 
         var hostBound = model.Projects.First(p => p.Verdict == Verdict.HostBound);
-        Assert.All(hostBound.Reasons, reason => Assert.Contains(System.Net.WebUtility.HtmlEncode(reason), html, StringComparison.Ordinal));
+        Assert.All(hostBound.Reasons, reason => Assert.Contains(System.Net.WebUtility.HtmlEncode(ReasonText.Of(reason)), html, StringComparison.Ordinal));
         Assert.Contains("<code>Cart.Page_Load</code>", html, StringComparison.Ordinal);
         Assert.Contains(">truncated</span>", html, StringComparison.Ordinal);
         Assert.Contains("<code class=\"loc\">src/Shop.Web/Cart.aspx.cs:12:24</code>", html, StringComparison.Ordinal);

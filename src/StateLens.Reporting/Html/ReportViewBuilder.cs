@@ -239,7 +239,7 @@ internal static class ReportViewBuilder
             project.ProjectReferences.Order(StringComparer.Ordinal).ToList(),
             ReportView.VerdictSlug(project.Verdict),
             ReportView.VerdictLabel(project.Verdict),
-            project.Reasons,
+            project.Reasons.Select(ReasonText.Of).ToList(),
             ReportView.CategoryOrder(project.Counts.Keys)
                 .Where(c => project.Counts[c] > 0)
                 .Select(c => new CountView(c, c, ReportView.Slug(c, StateCategories.All), project.Counts[c]))

@@ -139,7 +139,14 @@ internal static class TestModels
             LoadMessage = Evil("message"),
             MissingReferences = [Evil("Missing.Ref")],
             ProjectReferences = p.ProjectReferences.Select(Evil).ToList(),
-            Reasons = p.Reasons.Select(Evil).ToList(),
+            Reasons = p.Reasons.Select(r => r with
+            {
+                Title = r.Title is null ? null : Evil(r.Title),
+                LoadMessage = Evil("message"),
+                ReachedThrough = r.ReachedThrough.Select(Evil).ToList(),
+                Folders = r.Folders.Select(Evil).ToList(),
+                Findings = r.Findings.Select(f => f with { File = Evil(f.File), Title = f.Title is null ? null : Evil(f.Title) }).ToList(),
+            }).ToList(),
             Counts = p.Counts.ToDictionary(kv => kv.Key == "other-blocker" ? Evil(kv.Key) : kv.Key, kv => kv.Value),
         }).ToList();
         return model with
