@@ -191,7 +191,7 @@ internal static class ReportViewBuilder
                 p.LoadMessage,
                 p.MissingReferences.Order(StringComparer.Ordinal).ToList(),
                 anchors[p.Name],
-                p.Binding is { } binding ? ReasonText.Bound(binding) : null,
+                p.Binding is { } binding ? ReasonText.Percent(binding.Share) + "%" : null,
                 ReportView.CoverageFlag(p) is not null))
             .ToList();
         return new CoverageView(incomplete, model.Notices, incomplete.Count > 0 || model.Notices.Count > 0);
