@@ -62,9 +62,15 @@ internal sealed class ProgressConsole(bool quiet)
         foreach (var project in model.Projects)
         {
             var bound = project.Binding is { } binding
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binding.Share * 100,5:0.#}% bound{(binding.BelowThreshold ? " (low: verdict not proven)" : string.Empty)}")
+                ? $"{ReasonText.Percent(binding.Share),5}% bound{(binding.BelowThreshold ? " (low: verdict not proven)" : string.Empty)}"
                 : string.Empty;
             Console.WriteLine($"  {project.Name,-32} {ModelNames.Of(project.Verdict) ?? "not analysed",-24} {project.Counts.Values.Sum(),4} finding(s)  {bound}".TrimEnd());
+            if (project.Binding is { BelowThreshold: true } low)
+            {
+                // Blindness must not read as a clean bill: say what did not bind and where it comes from.
+                var top = string.Join(", ", low.TopUnbound.Take(3).Select(u => u.ProvidedBy is null ? u.Namespace : $"{u.Namespace} ({u.ProvidedBy})"));
+                Console.WriteLine($"    {low.Unbound} of {low.Names} names unbound{(top.Length > 0 ? "; most in " + top : string.Empty)}");
+            }
         }
 
         foreach (var file in written)

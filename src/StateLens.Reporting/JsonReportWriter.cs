@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using StateLens.Engine.Model;
 
 namespace StateLens.Reporting;
@@ -10,7 +11,7 @@ namespace StateLens.Reporting;
 public static class JsonReportWriter
 {
     public const string FileName = "statelens.json";
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>The options statelens.json is written and read with.</summary>
     internal static readonly JsonSerializerOptions Options = new()
@@ -22,6 +23,7 @@ public static class JsonReportWriter
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { ModelNames.EnumConverter },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyReasonLists } },
     };
 
     public static string Render(AnalysisModel model)
@@ -41,6 +43,20 @@ public static class JsonReportWriter
             notices = model.Notices,
         };
         return JsonSerializer.Serialize(document, Options) + "\n";
+    }
+
+    /// <summary>A reason sets only the lists its kind uses; empty ones would make every reason four lines longer.</summary>
+    private static void OmitEmptyReasonLists(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(Reason))
+        {
+            return;
+        }
+
+        foreach (var property in type.Properties.Where(p => typeof(System.Collections.ICollection).IsAssignableFrom(p.PropertyType) || p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)))
+        {
+            property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+        }
     }
 
     public static string Write(AnalysisModel model, string outputDirectory)

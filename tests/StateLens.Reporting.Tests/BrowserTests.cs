@@ -51,7 +51,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ArtifactsDirectory, "report.png"), FullPage = true });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ArtifactsDirectory, "report-top.png") });
-        foreach (var (selector, name) in new[] { ("#coverage", "coverage"), ("#decomposition", "decomposition"), ("#project-6", "project"), ("#findings", "findings") })
+        foreach (var (selector, name) in new[] { ("#coverage", "coverage"), ("#decomposition", "decomposition"), ("#project-6", "project"), ("#project-3", "project-low-coverage"), ("#findings", "findings") })
         {
             await page.Locator(selector).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Browser.ArtifactsDirectory, $"report-{name}.png") });
         }
@@ -145,6 +145,9 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
         Assert.Equal(model.Findings.Count.ToString(), await page.TextContentAsync("#kpi-findings"));
         Assert.False(await page.IsVisibleAsync("#filters"));
         Assert.Equal(model.Findings.Count, await page.Locator("#findings-table tbody tr:visible").CountAsync());
+        // The low-coverage project says its verdict is not proven, and what did not bind, with no script at all.
+        await Expect(page.Locator("#project-3 > summary .pill.not-proven")).ToHaveTextAsync("verdict not proven: only 62% bound");
+        await Expect(page.Locator("#project-3 table.unbound tbody tr").First).ToHaveTextAsync("System.Data.Entity300EntityFramework");
         Assert.Empty(problems);
     }
 
@@ -158,6 +161,7 @@ public sealed class BrowserTests : IClassFixture<Browser>, IDisposable
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.IsVisibleAsync("#filters"));
         Assert.True(await page.Locator(".project-body").First.IsVisibleAsync());
+        Assert.True(await page.Locator("#project-3 table.unbound").IsVisibleAsync());
         var pdf = await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(Browser.ArtifactsDirectory, "report.pdf"), PrintBackground = true });
         Assert.True(pdf.Length > 10_000);
         Assert.Empty(problems);

@@ -123,7 +123,7 @@ public sealed class HtmlReportWriterTests
         var html = HtmlReportWriter.Render(model);
 
         var hostBound = model.Projects.First(p => p.Verdict == Verdict.HostBound);
-        Assert.All(hostBound.Reasons, reason => Assert.Contains(System.Net.WebUtility.HtmlEncode(reason), html, StringComparison.Ordinal));
+        Assert.All(hostBound.Reasons, reason => Assert.Contains(System.Net.WebUtility.HtmlEncode(ReasonText.Of(reason)), html, StringComparison.Ordinal));
         Assert.Contains("<code>Cart.Page_Load</code>", html, StringComparison.Ordinal);
         Assert.Contains(">truncated</span>", html, StringComparison.Ordinal);
         Assert.Contains("<code class=\"loc\">src/Shop.Web/Cart.aspx.cs:12:24</code>", html, StringComparison.Ordinal);
@@ -191,6 +191,61 @@ public sealed class HtmlReportWriterTests
 
         Assert.DoesNotContain("UTC", HtmlReportWriter.Render(model), StringComparison.Ordinal);
         Assert.Contains("2024-05-06 07:08:09 UTC", HtmlReportWriter.Render(model with { Timestamp = new DateTimeOffset(2024, 5, 6, 9, 8, 9, TimeSpan.FromHours(2)) }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FlagsAVerdictThatBoundTooLittle_WhereverTheVerdictIsShown()
+    {
+        var model = TestModels.Monolith();
+        const string Flag = "<span class=\"pill not-proven\">verdict not proven: only 62% bound</span>";
+
+        var html = HtmlReportWriter.Render(model);
+
+        var summary = Section(html, "summary");
+        Assert.Contains("<a href=\"#project-3\">Shop.Data</a> " + Flag, summary, StringComparison.Ordinal);
+        Assert.Contains("1 verdict is not proven: less than 95% of its code bound.", summary, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-not-proven\">1<", summary, StringComparison.Ordinal);
+        var card = ProjectCard(html, "project-3");
+        Assert.Equal(2, Regex.Matches(card, Regex.Escape(Flag)).Count); // next to the pill in the card's header and next to "Verdict:"
+        Assert.Contains("<span class=\"bound low\">62% bound</span>: 380 of 1000 names in its code did not bind", card, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><code>System.Data.Entity</code></td><td class=\"num\">300</td><td>EntityFramework</td></tr>", card, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><code>Dapper</code></td><td class=\"num\">80</td><td>Dapper</td></tr>", card, StringComparison.Ordinal);
+        Assert.Contains("not proven: only 62% of its code bound, so state in the rest may be missing", card, StringComparison.Ordinal);
+        var node = Regex.Match(Section(html, "decomposition"), "<g class=\"node [^\"]*\" transform=\"[^\"]*\">\\s*<title>Shop.Data:.*?</g>\\s*(?=<g class=\"node|</svg>)", RegexOptions.Singleline).Value;
+        Assert.Contains("<text class=\"node-flag\" x=\"16\" y=\"57\">verdict not proven: only 62% bound</text>", node, StringComparison.Ordinal);
+        Assert.DoesNotContain("no state", node, StringComparison.Ordinal); // blindness never reads as stateless
+        Assert.Contains("<td class=\"num\">62%</td>", Section(html, "coverage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ShowsAWellBoundProjectsCoverage_WithoutAFlag()
+    {
+        var html = HtmlReportWriter.Render(TestModels.Monolith());
+
+        var card = ProjectCard(html, "project-5");
+        Assert.Contains("<span class=\"bound\">99.3% bound</span>", card, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><code>Elmah</code></td><td class=\"num\">28</td><td><span class=\"muted\">unknown</span></td></tr>", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-proven", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shop.Web</a> <span class=\"pill not-proven\">", Section(html, "summary"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithNoLowCoverage_AddsNoFlagKpiOrSentence()
+    {
+        var model = TestModels.Monolith();
+        model = model with { Projects = model.Projects.Select(p => p with { Binding = p.Binding is null ? null : p.Binding with { Unbound = 0 } }).ToList() };
+
+        var html = HtmlReportWriter.Render(model);
+
+        Assert.DoesNotContain("not-proven", html.Replace(".pill.not-proven", string.Empty, StringComparison.Ordinal).Replace(".kpi-not-proven", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("verdict not proven", html, StringComparison.Ordinal);
+    }
+
+    private static string ProjectCard(string html, string anchor)
+    {
+        var start = html.IndexOf($"id=\"{anchor}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"project {anchor} is missing");
+        return html[start..html.IndexOf("</details>", start, StringComparison.Ordinal)];
     }
 
     internal static string Section(string html, string id)

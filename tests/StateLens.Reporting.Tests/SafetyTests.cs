@@ -35,6 +35,17 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void UnboundNamespacesAndTheirPackages_AreEscaped()
+    {
+        var html = HtmlReportWriter.Render(TestModels.Hostile());
+        const string Escaped = "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;";
+
+        Assert.Contains($"<code>Ns{Escaped}</code>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>Pkg{Escaped}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("verdict not proven: only 62% bound", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Attributes_CannotBeBrokenOutOf()
     {
         var html = HtmlReportWriter.Render(TestModels.Hostile());

@@ -14,8 +14,6 @@ public static class Decomposer
     public const Verdict StatefulExternalizable = Verdict.StatefulExternalizable;
     public const Verdict HostBound = Verdict.HostBound;
 
-    private const int ItemsPerLine = 3;
-
     public static AnalysisModel Decompose(AnalysisModel model, IReadOnlyList<ProjectGraph> graphs) => Decompose(model, graphs, new ChainLimits());
 
     internal static AnalysisModel Decompose(AnalysisModel model, IReadOnlyList<ProjectGraph> graphs, ChainLimits limits)
@@ -50,21 +48,21 @@ public static class Decomposer
                 .ThenBy(c => string.Join("\u001f", c.Chain.Steps), StringComparer.Ordinal)
                 .Select(c => c.Chain)
                 .ToList();
-            var (verdict, line) = Judge(reached, titles);
-            if (verdict == Stateless)
+            var reason = Judge(reached, ReasonKind.EntryPointVerdict, titles);
+            if (reason.Verdict == Stateless)
             {
-                line = $"stateless: reaches no state ({search.Visited} member{Plural(search.Visited)} searched)";
+                reason = reason with { MembersSearched = search.Visited };
             }
 
             if (chains.Count > limits.MaxChainsPerEntryPoint)
             {
-                line += $" (showing {limits.MaxChainsPerEntryPoint} of {chains.Count} chains)";
+                reason = reason with { ChainsShown = limits.MaxChainsPerEntryPoint, ChainsFound = chains.Count };
                 chains = chains.Take(limits.MaxChainsPerEntryPoint).ToList();
             }
 
             if (search.BudgetExhausted)
             {
-                line += $"; the search stopped after {limits.NodeBudget} members, so findings further away may be missing";
+                reason = reason with { SearchStoppedAfter = limits.NodeBudget };
                 notices.Add($"reason chains of {project} {node.Name} were cut at {limits.NodeBudget} members; its verdict may miss findings");
             }
 
@@ -75,8 +73,8 @@ public static class Decomposer
                 Project = project,
                 File = node.File,
                 Line = node.Line,
-                Verdict = verdict,
-                Reason = line,
+                Verdict = reason.Verdict ?? Stateless,
+                Reason = reason,
                 Chains = chains,
             }));
         }
@@ -135,51 +133,38 @@ public static class Decomposer
     {
         if (project.LoadStatus is LoadStatus.Failed or LoadStatus.Skipped)
         {
-            return project with { Verdict = null, Reasons = [$"not analysed: {project.LoadMessage}"] };
+            return project with { Verdict = null, Reasons = [new Reason { Kind = ReasonKind.NotAnalysed, LoadMessage = project.LoadMessage }] };
         }
 
         var own = findings.Where(f => f.Project == project.Name).ToList();
         var all = own.Concat(entries.SelectMany(e => e.Reached)).Distinct(ReferenceEqualityComparer.Instance).Cast<Finding>().ToList();
-        var (verdict, _) = Judge(all, titles);
-        var reasons = new List<string>();
-        var entryText = entries.Count == 0 ? "it has no entry points" : $"{entries.Count} entry point{Plural(entries.Count)}";
-        reasons.Add(verdict switch
-        {
-            HostBound => $"VM: host-bound, blocked by {Blockers(all.Where(f => PinsToHost(f.RuleId)).ToList(), titles)} ({entryText})",
-            StatefulExternalizable => $"containers after moving state out: {all.Count} finding{Plural(all.Count)} to externalize, no host-bound code ({entryText})",
-            _ => $"containers as is: no state in its code{(entries.Count > 0 ? $" or reached from its {entryText}" : string.Empty)}; run many replicas",
-        });
+        var split = Judge(all, ReasonKind.ProjectVerdict, titles) with { EntryPoints = entries.Count };
+        var reasons = new List<Reason> { split };
         if (project.Binding is { BelowThreshold: true } binding)
         {
-            reasons.Add(string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"not proven: only {binding.Share * 100:0.#}% of its code bound, so state in the rest may be missing ({project.LoadMessage})"));
+            reasons.Add(new Reason { Kind = ReasonKind.NotProven, CoverageShare = binding.Share, LoadMessage = project.LoadMessage });
         }
 
         foreach (var group in all.GroupBy(f => f.RuleId).OrderBy(g => PinsToHost(g.Key) ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var items = group.ToList();
-            var line = $"{group.Key}: {Title(group.Key, items[0], titles)} ({items.Count} finding{Plural(items.Count)}";
-            var elsewhere = items.Where(f => f.Project != project.Name).Select(f => f.Project).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (elsewhere.Count > 0)
-            {
-                line += $", reached through {string.Join(", ", elsewhere)}";
-            }
-
-            line += ")";
-            line += PinsToHost(group.Key)
-                ? " ties it to its host"
-                : ": " + RuleCatalogue.Explain(items[0].Remedy) + Volumes(items);
+            var pins = PinsToHost(group.Key);
             var ownAnchored = items.Where(f => f.Project == project.Name && f.AnchorId is not null).ToList();
-            if (ownAnchored.Count > 0 && ownAnchored.All(f => !reachedAnywhere.Contains(f)))
+            reasons.Add(new Reason
             {
-                line += "; not reached from any entry point in the solution";
-            }
-
-            reasons.Add(line);
+                Kind = ReasonKind.RuleFindings,
+                RuleId = group.Key,
+                Title = Title(group.Key, items[0], titles),
+                FindingCount = items.Count,
+                ReachedThrough = items.Where(f => f.Project != project.Name).Select(f => f.Project).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                PinsToHost = pins,
+                Remedy = pins ? null : items[0].Remedy,
+                Folders = pins ? [] : items.Select(f => f.Target?.Directory).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                NotReached = ownAnchored.Count > 0 && ownAnchored.All(f => !reachedAnywhere.Contains(f)),
+            });
         }
 
-        return project with { Verdict = verdict, Reasons = reasons };
+        return project with { Verdict = split.Verdict, Reasons = reasons };
     }
 
     private static List<TypeVerdict> JudgeTypes(
@@ -227,72 +212,62 @@ public static class Decomposer
         foreach (var ((project, type), (own, reached, entryCount)) in types)
         {
             var all = own.Concat(reached).Distinct(ReferenceEqualityComparer.Instance).Cast<Finding>().ToList();
-            var (verdict, line) = Judge(all, titles);
-            if (verdict == Stateless)
+            var reason = Judge(all, ReasonKind.TypeVerdict, titles);
+            if (reason.Verdict == Stateless)
             {
-                line = $"stateless: its {entryCount} entry point{Plural(entryCount)} reach{(entryCount == 1 ? "es" : string.Empty)} no state";
+                reason = reason with { EntryPoints = entryCount };
             }
             else if (entryCount == 0 && own.All(f => !reachedAnywhere.Contains(f)))
             {
-                line += "; not reached from any entry point in the solution";
+                reason = reason with { NotReached = true };
             }
 
-            result.Add(new TypeVerdict { Name = type, Project = project, Verdict = verdict, Reason = line });
+            result.Add(new TypeVerdict { Name = type, Project = project, Verdict = reason.Verdict ?? Stateless, Reason = reason });
         }
 
         return result;
     }
 
-    /// <summary>The verdict for a set of findings and one line that names the blockers or the remedies.</summary>
-    private static (Verdict Verdict, string Line) Judge(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, string> titles)
+    /// <summary>The verdict for a set of findings and the findings it rests on: the blockers, or each finding with its remedy.</summary>
+    private static Reason Judge(IReadOnlyList<Finding> findings, ReasonKind kind, IReadOnlyDictionary<string, string> titles)
     {
         var hostBound = findings.Where(f => PinsToHost(f.RuleId)).ToList();
         if (hostBound.Count > 0)
         {
-            return (HostBound, $"host-bound: {Blockers(hostBound, titles)} keep{(hostBound.Count == 1 ? "s" : string.Empty)} it on a VM");
+            return Named(kind, HostBound, hostBound, f => new FindingReference { RuleId = f.RuleId, File = f.File, Line = f.Line, Title = Title(f.RuleId, f, titles) });
         }
 
         if (findings.Count > 0)
         {
-            var remedies = findings
-                .OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)
-                .Select(f => $"{f.RuleId} {Where(f)} -> {RemedyText(f)}")
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return (StatefulExternalizable, "stateful-externalizable: " + Limit(remedies));
+            return Named(kind, StatefulExternalizable, findings, f => new FindingReference
+            {
+                RuleId = f.RuleId,
+                File = f.File,
+                Line = f.Line,
+                Remedy = f.Remedy,
+                Folder = f.Remedy == Remedy.Volume ? f.Target?.Directory : null,
+            });
         }
 
-        return (Stateless, "stateless: no state found");
+        return new Reason { Kind = kind, Verdict = Stateless, FindingCount = 0 };
     }
 
-    private static string Blockers(IReadOnlyList<Finding> hostBound, IReadOnlyDictionary<string, string> titles) =>
-        Limit(hostBound
+    /// <summary>A reason that names the first distinct findings in rule, file and line order and counts the rest.</summary>
+    private static Reason Named(ReasonKind kind, Verdict verdict, IReadOnlyList<Finding> findings, Func<Finding, FindingReference> reference)
+    {
+        var distinct = findings
             .OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)
-            .Select(f => $"{f.RuleId} ({Title(f.RuleId, f, titles)}) at {Where(f)}")
-            .Distinct(StringComparer.Ordinal)
-            .ToList());
-
-    private static string Limit(IReadOnlyList<string> items) =>
-        items.Count <= ItemsPerLine
-            ? string.Join("; ", items)
-            : string.Join("; ", items.Take(ItemsPerLine)) + $"; and {items.Count - ItemsPerLine} more";
-
-    private static string Where(Finding finding) => $"{finding.File}:{finding.Line}";
-
-    private static string RemedyText(Finding finding)
-    {
-        if (finding.Remedy != Remedy.Volume)
+            .Select(reference)
+            .Distinct()
+            .ToList();
+        return new Reason
         {
-            return ModelNames.Of(finding.Remedy);
-        }
-
-        return finding.Target?.Directory is { } path ? $"volume at {path}" : "volume (folder not resolved)";
-    }
-
-    private static string Volumes(IReadOnlyList<Finding> findings)
-    {
-        var paths = findings.Select(f => f.Target?.Directory).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return paths.Count == 0 ? string.Empty : $" ({Limit(paths)})";
+            Kind = kind,
+            Verdict = verdict,
+            FindingCount = findings.Count,
+            Findings = distinct.Take(Reason.MaxListedFindings).ToList(),
+            UnlistedFindings = Math.Max(0, distinct.Count - Reason.MaxListedFindings),
+        };
     }
 
     private static string Title(string ruleId, Finding finding, IReadOnlyDictionary<string, string> titles) =>
@@ -302,6 +277,4 @@ public static class Decomposer
         file.Length > 0 && Path.IsPathRooted(file) ? Paths.Relative(root, file) : file.Replace('\\', '/');
 
     private static bool PinsToHost(string ruleId) => RuleCatalogue.Get(ruleId).PinsToHost;
-
-    private static string Plural(int count) => count == 1 ? string.Empty : "s";
 }

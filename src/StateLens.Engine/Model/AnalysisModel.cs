@@ -193,7 +193,8 @@ public sealed record ProjectSummary
     /// <summary>stateless, stateful-externalizable or host-bound; null when the project was not analysed.</summary>
     public Verdict? Verdict { get; init; }
 
-    public IReadOnlyList<string> Reasons { get; init; } = [];
+    /// <summary>Why the verdict: the VM-or-container split first, then coverage, then one reason per rule (words in <see cref="Reason.Text"/>).</summary>
+    public IReadOnlyList<Reason> Reasons { get; init; } = [];
 
     /// <summary>The assembly the project builds (AssemblyName, else the project file name): what a container runs.</summary>
     public string? AssemblyName { get; init; }
@@ -226,8 +227,8 @@ public sealed record EntryPoint
 
     public required Verdict Verdict { get; init; }
 
-    /// <summary>One line: why the verdict, naming the remedy or the blocker.</summary>
-    public string? Reason { get; init; }
+    /// <summary>Why the verdict, naming the remedies or the blockers.</summary>
+    public Reason? Reason { get; init; }
 
     public IReadOnlyList<ReasonChain> Chains { get; init; } = [];
 }
@@ -242,7 +243,7 @@ public sealed record TypeVerdict
 
     public required Verdict Verdict { get; init; }
 
-    public required string Reason { get; init; }
+    public required Reason Reason { get; init; }
 }
 
 /// <summary>How an entry point reaches a finding: the members on the way, ending at the finding.</summary>

@@ -9,6 +9,7 @@ internal sealed record GraphNode(
     string Name,
     string Label,
     string? LoadNote,
+    string? CoverageFlag,
     string Anchor,
     string VerdictSlug,
     string VerdictLabel,
@@ -36,6 +37,7 @@ internal static class DependencyLayout
     private const double Margin = 24;
     private const double ChipHeight = 16;
     private const double ChipGap = 4;
+    private const double FlagLineHeight = 16;
 
     public static GraphLayout Compute(IReadOnlyList<ProjectSummary> projects, Func<string, string> anchorOf)
     {
@@ -104,7 +106,7 @@ internal static class DependencyLayout
             }
         }
 
-        var chipsOf = byName.Keys.ToDictionary(n => n, n => Chips(byName[n]), StringComparer.Ordinal);
+        var chipsOf = byName.Keys.ToDictionary(n => n, n => Chips(byName[n], byName[n] is { } p && ReportView.CoverageFlag(p) is not null ? FlagLineHeight : 0), StringComparer.Ordinal);
         var nodeHeight = Math.Max(MinNodeHeight, chipsOf.Values.SelectMany(c => c).Select(c => c.Y + ChipHeight + 10).DefaultIfEmpty(0).Max());
 
         var widest = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
@@ -125,10 +127,12 @@ internal static class DependencyLayout
                 var x = Round(x0 + i * (NodeWidth + HorizontalGap));
                 var project = byName[name];
                 var verdict = project?.Verdict;
+                var flag = project is null ? null : ReportView.CoverageFlag(project);
                 nodes.Add(new GraphNode(
                     name,
                     Truncate(name, 28),
-                    project?.LoadStatus is LoadStatus.Partial ? "partly analysed" : null,
+                    project?.LoadStatus is LoadStatus.Partial && flag is null ? "partly analysed" : null,
+                    flag,
                     project is null ? string.Empty : anchorOf(name),
                     ReportView.VerdictSlug(verdict),
                     project is null ? "not in the analysed input" : ReportView.VerdictLabel(verdict),
@@ -225,8 +229,8 @@ internal static class DependencyLayout
         return parents.Count == 0 ? 0 : parents.Average();
     }
 
-    /// <summary>One chip per category that holds state, flowing over as many lines as the node needs.</summary>
-    private static IReadOnlyList<GraphChip> Chips(ProjectSummary? project)
+    /// <summary>One chip per category that holds state, flowing over as many lines as the node needs, below the coverage flag when there is one.</summary>
+    private static IReadOnlyList<GraphChip> Chips(ProjectSummary? project, double flagLine)
     {
         if (project is null)
         {
@@ -234,7 +238,7 @@ internal static class DependencyLayout
         }
 
         var chips = new List<GraphChip>();
-        double x = 10, y = 50;
+        double x = 10, y = 50 + flagLine;
         foreach (var category in ReportView.CategoryOrder(project.Counts.Keys))
         {
             var count = project.Counts[category];

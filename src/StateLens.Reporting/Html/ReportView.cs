@@ -92,6 +92,10 @@ internal sealed class ReportView
             ? uri
             : null;
 
+    /// <summary>"verdict not proven: only 62% bound" for a project that bound too little to trust its verdict; null otherwise.</summary>
+    public static string? CoverageFlag(ProjectSummary project) =>
+        project.Verdict is not null && project.Binding is { BelowThreshold: true } binding ? ReasonText.NotProven(binding) : null;
+
     internal static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }
 
@@ -107,11 +111,18 @@ internal sealed record SummaryView(
     IReadOnlyList<CountView> Categories,
     IReadOnlyList<CountView> Severities,
     IReadOnlyList<CountView> Verdicts,
+    int NotProven,
     IReadOnlyList<VerdictGroup> VerdictGroups,
     IReadOnlyList<CategoryMatrixRow> CategoryMatrix,
     string Headline);
 
-internal sealed record ProjectLink(string Name, string Anchor);
+/// <summary>A project named in the summary; <see cref="Flag"/> says when its verdict is not proven.</summary>
+internal sealed record ProjectLink(string Name, string Anchor, string? Flag);
+
+/// <summary>How much of a project bound: "62% bound", the counts, and the namespaces that did not bind with where they come from.</summary>
+internal sealed record BindingView(string Bound, bool NotProven, int Names, int Unbound, IReadOnlyList<UnboundNamespaceView> TopUnbound);
+
+internal sealed record UnboundNamespaceView(string Namespace, int Names, string? ProvidedBy);
 
 internal sealed record VerdictGroup(string Key, string Label, string Slug, IReadOnlyList<ProjectLink> Projects);
 
@@ -130,7 +141,7 @@ internal sealed record ChartsView(
     IReadOnlyList<CategoryBar> CategoryBars,
     IReadOnlyList<CountView> SeverityLegend);
 
-internal sealed record IncompleteProject(string Name, string Path, string LoadStatus, string? LoadMessage, IReadOnlyList<string> MissingReferences, string Anchor);
+internal sealed record IncompleteProject(string Name, string Path, string LoadStatus, string? LoadMessage, IReadOnlyList<string> MissingReferences, string Anchor, string? Bound, bool NotProven);
 
 internal sealed record CoverageView(IReadOnlyList<IncompleteProject> Projects, IReadOnlyList<string> Notices, bool HasIssues);
 
@@ -182,6 +193,8 @@ internal sealed record ProjectView(
     IReadOnlyList<string> ProjectReferences,
     string VerdictSlug,
     string VerdictLabel,
+    BindingView? Binding,
+    string? CoverageFlag,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<CountView> Counts,
     int FindingCount,

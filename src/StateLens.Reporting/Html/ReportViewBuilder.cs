@@ -42,6 +42,7 @@ internal static class ReportViewBuilder
             .Select(c => new CountView(c, c, ReportView.Slug(c, StateCategories.All), findings.Count(f => f.Category == c)))
             .ToList();
 
+        var notProven = projects.Count(p => ReportView.CoverageFlag(p) is not null);
         var view = new ReportView
         {
             ToolVersion = model.ToolVersion,
@@ -57,16 +58,17 @@ internal static class ReportViewBuilder
                 categoryCounts,
                 severityCounts,
                 verdictCounts,
+                notProven,
                 verdictCounts.Select(v => new VerdictGroup(v.Key, v.Label, v.Slug, projects
                     .Where(p => ReportView.VerdictSlug(p.Verdict) == v.Slug)
-                    .Select(p => new ProjectLink(p.Name, projectAnchors[p.Name]))
+                    .Select(p => new ProjectLink(p.Name, projectAnchors[p.Name], ReportView.CoverageFlag(p)))
                     .ToList())).ToList(),
                 categories.Select(c => new CategoryMatrixRow(
                     c,
                     ReportView.Slug(c, StateCategories.All),
                     ReportSummary.Severities.Select(s => findings.Count(f => f.Category == c && ModelNames.Of(f.Severity) == s)).ToList(),
                     findings.Count(f => f.Category == c))).ToList(),
-                Headline(projects.Count, summary)),
+                Headline(projects.Count, summary, notProven)),
             Charts = Charts(verdictCounts, categories, findings, severityCounts),
             Coverage = Coverage(model, projects, projectAnchors),
             Graph = DependencyLayout.Compute(projects, n => projectAnchors[n]),
@@ -117,7 +119,7 @@ internal static class ReportViewBuilder
         return view;
     }
 
-    private static string Headline(int projectCount, ReportSummary summary)
+    private static string Headline(int projectCount, ReportSummary summary, int notProven)
     {
         if (projectCount == 0)
         {
@@ -127,8 +129,12 @@ internal static class ReportViewBuilder
         var ready = summary.ProjectsByVerdict[ModelNames.Of(Verdict.Stateless)];
         var movable = summary.ProjectsByVerdict[ModelNames.Of(Verdict.StatefulExternalizable)];
         var bound = summary.ProjectsByVerdict[ModelNames.Of(Verdict.HostBound)];
-        return string.Create(CultureInfo.InvariantCulture,
+        var headline = string.Create(CultureInfo.InvariantCulture,
             $"{ready} of {projectCount} project{Plural(projectCount)} can be containerized as is, {movable} after moving state to external stores, {bound} {(bound == 1 ? "is" : "are")} bound to the host; {summary.ProjectsNotAnalysed} not analysed.");
+        return notProven == 0
+            ? headline
+            : headline + string.Create(CultureInfo.InvariantCulture,
+                $" {notProven} verdict{Plural(notProven)} {(notProven == 1 ? "is" : "are")} not proven: less than {ReasonText.Percent(BindingCoverage.Threshold)}% of {(notProven == 1 ? "its" : "their")} code bound.");
     }
 
     private static ChartsView Charts(IReadOnlyList<CountView> verdicts, IReadOnlyList<string> categories, IReadOnlyList<Finding> findings, IReadOnlyList<CountView> severities)
@@ -175,10 +181,18 @@ internal static class ReportViewBuilder
     private static CoverageView Coverage(AnalysisModel model, IReadOnlyList<ProjectSummary> projects, IReadOnlyDictionary<string, string> anchors)
     {
         var incomplete = projects
-            .Where(p => p.LoadStatus != LoadStatus.Loaded)
+            .Where(p => p.LoadStatus != LoadStatus.Loaded || ReportView.CoverageFlag(p) is not null)
             .OrderBy(p => p.LoadStatus switch { LoadStatus.Failed => 0, LoadStatus.Skipped => 1, LoadStatus.Partial => 2, _ => 3 })
             .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new IncompleteProject(p.Name, p.Path, ModelNames.Of(p.LoadStatus), p.LoadMessage, p.MissingReferences.Order(StringComparer.Ordinal).ToList(), anchors[p.Name]))
+            .Select(p => new IncompleteProject(
+                p.Name,
+                p.Path,
+                ModelNames.Of(p.LoadStatus),
+                p.LoadMessage,
+                p.MissingReferences.Order(StringComparer.Ordinal).ToList(),
+                anchors[p.Name],
+                p.Binding is { } binding ? ReasonText.Percent(binding.Share) + "%" : null,
+                ReportView.CoverageFlag(p) is not null))
             .ToList();
         return new CoverageView(incomplete, model.Notices, incomplete.Count > 0 || model.Notices.Count > 0);
     }
@@ -239,7 +253,16 @@ internal static class ReportViewBuilder
             project.ProjectReferences.Order(StringComparer.Ordinal).ToList(),
             ReportView.VerdictSlug(project.Verdict),
             ReportView.VerdictLabel(project.Verdict),
-            project.Reasons,
+            project.Binding is { } binding
+                ? new BindingView(
+                    ReasonText.Bound(binding),
+                    ReportView.CoverageFlag(project) is not null,
+                    binding.Names,
+                    binding.Unbound,
+                    binding.TopUnbound.Select(u => new UnboundNamespaceView(u.Namespace, u.Names, u.ProvidedBy)).ToList())
+                : null,
+            ReportView.CoverageFlag(project),
+            project.Reasons.Select(ReasonText.Of).ToList(),
             ReportView.CategoryOrder(project.Counts.Keys)
                 .Where(c => project.Counts[c] > 0)
                 .Select(c => new CountView(c, c, ReportView.Slug(c, StateCategories.All), project.Counts[c]))

@@ -40,13 +40,13 @@ internal static class ScaffoldPlanner
 
             if (project.Verdict is null)
             {
-                notContainerized.Add(new ProjectNote(project.Name, kind, "not analysed, so nothing is known about its state", project.Reasons));
+                notContainerized.Add(new ProjectNote(project.Name, kind, "not analysed, so nothing is known about its state", Words(project.Reasons)));
                 continue;
             }
 
             if (project.Verdict == Verdict.HostBound)
             {
-                hostBound.Add(new ProjectNote(project.Name, kind, "host-bound: it uses facilities of its Windows host that no container offers", project.Reasons));
+                hostBound.Add(new ProjectNote(project.Name, kind, "host-bound: it uses facilities of its Windows host that no container offers", Words(project.Reasons)));
                 continue;
             }
 
@@ -336,6 +336,8 @@ internal static class ScaffoldPlanner
 
         return candidate;
     }
+
+    private static IReadOnlyList<string> Words(IReadOnlyList<Reason> reasons) => reasons.Select(ReasonText.Of).ToList();
 
     private static string Slug(string path) => ServiceName(path.Replace('/', '-'));
 

@@ -32,7 +32,9 @@ public sealed class DecomposerTests
         var chain = Assert.Single(entry.Chains);
         Assert.Equal(["OrdersController.Checkout", "CartService.Add", "CartStore._carts"], chain.Steps);
         Assert.Equal(("SL4002", "Core/CartStore.cs", 7, false), (chain.RuleId, chain.File, chain.Line, chain.Truncated));
-        Assert.Contains("distributed-cache", entry.Reason, StringComparison.Ordinal);
+        var remedy = Assert.Single(entry.Reason!.Findings);
+        Assert.Equal(("SL4002", "Core/CartStore.cs", 7, StateLens.Rules.Remedy.DistributedCache), (remedy.RuleId, remedy.File, remedy.Line, remedy.Remedy));
+        Assert.Equal("stateful-externalizable: SL4002 Core/CartStore.cs:7 -> distributed-cache", entry.Reason.Text);
         Assert.Equal(StateLens.Rules.Remedy.DistributedCache, Assert.Single(result.Findings).Remedy);
     }
 
@@ -61,14 +63,20 @@ public sealed class DecomposerTests
 
         var webProject = result.Projects.Single(p => p.Name == "Web");
         Assert.Equal(Decomposer.HostBound, webProject.Verdict);
-        Assert.StartsWith("VM: host-bound, blocked by SL6001", webProject.Reasons[0], StringComparison.Ordinal);
-        Assert.Contains(webProject.Reasons, r => r.StartsWith("SL6001", StringComparison.Ordinal) && r.Contains("reached through Lib", StringComparison.Ordinal));
+        var split = webProject.Reasons[0];
+        Assert.Equal((ReasonKind.ProjectVerdict, Decomposer.HostBound, 1), (split.Kind, split.Verdict, split.EntryPoints));
+        Assert.Equal(("SL6001", "Lib/Settings.cs", 12), (split.Findings[0].RuleId, split.Findings[0].File, split.Findings[0].Line));
+        Assert.StartsWith("VM: host-bound, blocked by SL6001", split.Text, StringComparison.Ordinal);
+        var rule = Assert.Single(webProject.Reasons, r => r.Kind == ReasonKind.RuleFindings);
+        Assert.Equal(("SL6001", true), (rule.RuleId, rule.PinsToHost));
+        Assert.Equal(["Lib"], rule.ReachedThrough);
+        Assert.Contains("reached through Lib", rule.Text, StringComparison.Ordinal);
         var libProject = result.Projects.Single(p => p.Name == "Lib");
         Assert.Equal(Decomposer.HostBound, libProject.Verdict);
-        Assert.DoesNotContain(libProject.Reasons, r => r.Contains("not reached", StringComparison.Ordinal));
+        Assert.DoesNotContain(libProject.Reasons, r => r.NotReached);
         var entry = Assert.Single(result.EntryPoints);
         Assert.Equal(Decomposer.HostBound, entry.Verdict);
-        Assert.Contains("Lib/Settings.cs:12", entry.Reason, StringComparison.Ordinal);
+        Assert.Equal("host-bound: SL6001 (other-blocker) at Lib/Settings.cs:12 keeps it on a VM", entry.Reason!.Text);
     }
 
     [Fact]
@@ -83,15 +91,19 @@ public sealed class DecomposerTests
 
         var libProject = result.Projects.Single(p => p.Name == "Lib");
         Assert.Equal(Decomposer.StatefulExternalizable, libProject.Verdict);
-        Assert.StartsWith("containers after moving state out", libProject.Reasons[0], StringComparison.Ordinal);
-        Assert.Contains(libProject.Reasons, r => r.EndsWith("not reached from any entry point in the solution", StringComparison.Ordinal));
+        Assert.Equal((ReasonKind.ProjectVerdict, Decomposer.StatefulExternalizable, 1), (libProject.Reasons[0].Kind, libProject.Reasons[0].Verdict, libProject.Reasons[0].FindingCount));
+        Assert.Equal("containers after moving state out: 1 finding to externalize, no host-bound code (it has no entry points)", libProject.Reasons[0].Text);
+        var rule = Assert.Single(libProject.Reasons, r => r.Kind == ReasonKind.RuleFindings);
+        Assert.True(rule.NotReached);
+        Assert.EndsWith("; not reached from any entry point in the solution", rule.Text, StringComparison.Ordinal);
         var webProject = result.Projects.Single(p => p.Name == "Web");
         Assert.Equal(Decomposer.Stateless, webProject.Verdict);
-        Assert.StartsWith("containers as is", webProject.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal("containers as is: no state in its code or reached from its 1 entry point; run many replicas", Assert.Single(webProject.Reasons).Text);
         Assert.Equal(Decomposer.Stateless, Assert.Single(result.EntryPoints).Verdict);
         var type = Assert.Single(result.Types, t => t.Name == "Lib.Cache");
         Assert.Equal((Decomposer.StatefulExternalizable, "Lib"), (type.Verdict, type.Project));
-        Assert.EndsWith("not reached from any entry point in the solution", type.Reason, StringComparison.Ordinal);
+        Assert.True(type.Reason.NotReached);
+        Assert.EndsWith("; not reached from any entry point in the solution", type.Reason.Text, StringComparison.Ordinal);
         Assert.Equal(Decomposer.Stateless, Assert.Single(result.Types, t => t.Name == "Web.Home").Verdict);
     }
 
@@ -105,8 +117,12 @@ public sealed class DecomposerTests
         var result = Decomposer.Decompose(model, [graph]);
 
         Assert.Equal("/var/data/uploads", Assert.Single(result.Findings).Target?.Directory);
-        Assert.Contains("volume at /var/data/uploads", Assert.Single(result.EntryPoints).Reason, StringComparison.Ordinal);
-        Assert.Contains(result.Projects[0].Reasons, r => r.Contains("(/var/data/uploads)", StringComparison.Ordinal));
+        var entryReason = Assert.Single(result.EntryPoints).Reason!;
+        Assert.Equal("/var/data/uploads", Assert.Single(entryReason.Findings).Folder);
+        Assert.Contains("volume at /var/data/uploads", entryReason.Text, StringComparison.Ordinal);
+        var rule = Assert.Single(result.Projects[0].Reasons, r => r.Kind == ReasonKind.RuleFindings);
+        Assert.Equal(["/var/data/uploads"], rule.Folders);
+        Assert.EndsWith("(/var/data/uploads)", rule.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,7 +150,8 @@ public sealed class DecomposerTests
 
         var entry = Assert.Single(result.EntryPoints);
         Assert.Empty(entry.Chains);
-        Assert.Contains("search stopped after 10 members", entry.Reason, StringComparison.Ordinal);
+        Assert.Equal(10, entry.Reason!.SearchStoppedAfter);
+        Assert.Contains("search stopped after 10 members", entry.Reason.Text, StringComparison.Ordinal);
         Assert.Contains(result.Notices, n => n.Contains("N.M0", StringComparison.Ordinal));
     }
 
@@ -150,7 +167,9 @@ public sealed class DecomposerTests
         var entry = Assert.Single(result.EntryPoints);
         Assert.Equal(50, entry.Chains.Count);
         Assert.Equal(Enumerable.Range(1, 50), entry.Chains.Select(c => c.Line));
-        Assert.Contains("showing 50 of 60 chains", entry.Reason, StringComparison.Ordinal);
+        Assert.Equal((50, 60), (entry.Reason!.ChainsShown, entry.Reason.ChainsFound));
+        Assert.Equal((60, 3, 57), (entry.Reason.FindingCount, entry.Reason.Findings.Count, entry.Reason.UnlistedFindings));
+        Assert.Contains("; and 57 more (showing 50 of 60 chains)", entry.Reason.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,6 +196,26 @@ public sealed class DecomposerTests
         var project = Assert.Single(Decomposer.Decompose(model, []).Projects);
 
         Assert.Null(project.Verdict);
-        Assert.Equal(["not analysed: MSBuild could not load the project"], project.Reasons);
+        var reason = Assert.Single(project.Reasons);
+        Assert.Equal((ReasonKind.NotAnalysed, "MSBuild could not load the project"), (reason.Kind, reason.LoadMessage));
+        Assert.Equal("not analysed: MSBuild could not load the project", reason.Text);
+    }
+
+    [Fact]
+    public void ProjectThatBoundTooLittle_IsNotProven_AfterItsSplit()
+    {
+        var project = Project("Old", "Old/Old.csproj") with
+        {
+            LoadStatus = LoadStatus.Partial,
+            LoadMessage = "38 names did not bind",
+            Binding = new BindingCoverage { Names = 100, Unbound = 38 },
+        };
+
+        var result = Assert.Single(Decomposer.Decompose(Solution([project], []), []).Projects);
+
+        Assert.Equal(Decomposer.Stateless, result.Verdict);
+        Assert.Equal([ReasonKind.ProjectVerdict, ReasonKind.NotProven], result.Reasons.Select(r => r.Kind));
+        Assert.Equal((0.62, "38 names did not bind"), (result.Reasons[1].CoverageShare, result.Reasons[1].LoadMessage));
+        Assert.Equal("not proven: only 62% of its code bound, so state in the rest may be missing (38 names did not bind)", result.Reasons[1].Text);
     }
 }

@@ -95,7 +95,9 @@ public sealed class SolutionDecompositionTests
         Assert.Equal(StateLens.Rules.Remedy.Volume, write.Remedy);
 
         Assert.All(model.Projects, p => Assert.Equal(Decomposer.StatefulExternalizable, p.Verdict));
-        Assert.StartsWith("containers after moving state out", model.Projects.Single(p => p.Name == "Web").Reasons[0], StringComparison.Ordinal);
+        var split = model.Projects.Single(p => p.Name == "Web").Reasons[0];
+        Assert.Equal((ReasonKind.ProjectVerdict, Decomposer.StatefulExternalizable), (split.Kind, split.Verdict));
+        Assert.StartsWith("containers after moving state out", split.Text, StringComparison.Ordinal);
         Assert.Contains(model.Types, t => t is { Name: "Shop.Web.OrdersController", Project: "Web", Verdict: Decomposer.StatefulExternalizable });
     }
 }

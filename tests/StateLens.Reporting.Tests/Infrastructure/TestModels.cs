@@ -51,7 +51,10 @@ internal static class TestModels
 
         var projects = new List<ProjectSummary>
         {
-            Project("Shop.Web", "src/Shop.Web/Shop.Web.csproj", ProjectKind.Web, "net48", sdkStyle: false, references: ["Shop.Core", "Shop.Data"], findings: findings),
+            Project("Shop.Web", "src/Shop.Web/Shop.Web.csproj", ProjectKind.Web, "net48", sdkStyle: false, references: ["Shop.Core", "Shop.Data"], findings: findings) with
+            {
+                Binding = new BindingCoverage { Names = 4000, Unbound = 28, TopUnbound = [new UnboundNamespace { Namespace = "Elmah", Names = 28 }] },
+            },
             Project("Shop.Worker", "src/Shop.Worker/Shop.Worker.csproj", ProjectKind.Worker, "net10.0", sdkStyle: true, references: ["Shop.Core"], findings: findings),
             Project("Shop.Core", "src/Shop.Core/Shop.Core.csproj", ProjectKind.Library, "netstandard2.0", sdkStyle: true, references: [], findings: findings),
             Project("Shop.Data", "src/Shop.Data/Shop.Data.csproj", ProjectKind.Library, "net48", sdkStyle: false, references: ["Shop.Core"], findings: findings) with
@@ -59,6 +62,16 @@ internal static class TestModels
                 LoadStatus = LoadStatus.Partial,
                 LoadMessage = "2 references could not be resolved; findings near them have low confidence",
                 MissingReferences = ["EntityFramework", "Dapper"],
+                Binding = new BindingCoverage
+                {
+                    Names = 1000,
+                    Unbound = 380,
+                    TopUnbound =
+                    [
+                        new UnboundNamespace { Namespace = "System.Data.Entity", Names = 300, ProvidedBy = "EntityFramework" },
+                        new UnboundNamespace { Namespace = "Dapper", Names = 80, ProvidedBy = "Dapper" },
+                    ],
+                },
             },
             Project("Shop.Contracts", "src/Shop.Contracts/Shop.Contracts.csproj", ProjectKind.Library, "net10.0", sdkStyle: true, references: [], findings: findings),
             Project("Shop.Legacy", "src/Shop.Legacy/Shop.Legacy.vbproj", ProjectKind.Library, null, sdkStyle: false, references: ["Shop.Core"], findings: findings) with
@@ -138,8 +151,19 @@ internal static class TestModels
             TargetFramework = Evil("net48"),
             LoadMessage = Evil("message"),
             MissingReferences = [Evil("Missing.Ref")],
+            Binding = p.Binding is null ? null : p.Binding with
+            {
+                TopUnbound = [new UnboundNamespace { Namespace = Evil("Ns"), Names = 3, ProvidedBy = Evil("Pkg") }],
+            },
             ProjectReferences = p.ProjectReferences.Select(Evil).ToList(),
-            Reasons = p.Reasons.Select(Evil).ToList(),
+            Reasons = p.Reasons.Select(r => r with
+            {
+                Title = r.Title is null ? null : Evil(r.Title),
+                LoadMessage = Evil("message"),
+                ReachedThrough = r.ReachedThrough.Select(Evil).ToList(),
+                Folders = r.Folders.Select(Evil).ToList(),
+                Findings = r.Findings.Select(f => f with { File = Evil(f.File), Title = f.Title is null ? null : Evil(f.Title) }).ToList(),
+            }).ToList(),
             Counts = p.Counts.ToDictionary(kv => kv.Key == "other-blocker" ? Evil(kv.Key) : kv.Key, kv => kv.Value),
         }).ToList();
         return model with

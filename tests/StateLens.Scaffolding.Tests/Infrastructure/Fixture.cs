@@ -65,7 +65,7 @@ internal sealed class Fixture : IDisposable
         [
             Project("Api", "Api/Api.csproj", ProjectKind.Web, "net10.0", Verdict.Stateless),
             Project("Core", "Core/Core.csproj", ProjectKind.Library, "netstandard2.0", Verdict.Stateless),
-            Project("Legacy.Service", "Legacy.Service/Legacy.Service.csproj", ProjectKind.WindowsService, "net48", Verdict.HostBound, sdk: false, reasons: ["SL6001: other-blocker (1 finding) ties it to its host"]),
+            Project("Legacy.Service", "Legacy.Service/Legacy.Service.csproj", ProjectKind.WindowsService, "net48", Verdict.HostBound, sdk: false, reasons: [new Reason { Kind = ReasonKind.RuleFindings, RuleId = "SL6001", Title = "other-blocker", FindingCount = 1, PinsToHost = true }]),
             Project("Legacy.Web", "Legacy.Web/Legacy.Web.csproj", ProjectKind.Web, "net48", Verdict.StatefulExternalizable, sdk: false),
             Project("Orders", "Orders/Orders.csproj", ProjectKind.Web, "net10.0", Verdict.StatefulExternalizable, references: ["Core"]),
             Project("Worker", "Worker/Worker.csproj", ProjectKind.Worker, "net10.0", Verdict.StatefulExternalizable),
@@ -95,7 +95,7 @@ internal sealed class Fixture : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static ProjectSummary Project(string name, string path, ProjectKind kind, string tfm, Verdict verdict, bool sdk = true, string[]? references = null, string[]? reasons = null) => new()
+    private static ProjectSummary Project(string name, string path, ProjectKind kind, string tfm, Verdict verdict, bool sdk = true, string[]? references = null, Reason[]? reasons = null) => new()
     {
         Name = name,
         Path = path,
