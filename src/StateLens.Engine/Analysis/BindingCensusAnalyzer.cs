@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using StateLens.Engine.Model;
 using CS = Microsoft.CodeAnalysis.CSharp.Syntax;
 using VB = Microsoft.CodeAnalysis.VisualBasic.Syntax;
@@ -9,8 +10,9 @@ using VB = Microsoft.CodeAnalysis.VisualBasic.Syntax;
 namespace StateLens.Engine.Analysis;
 
 /// <summary>
-/// Counts the name references of a project that bound and those that did not, per file, on the semantic models the
-/// compiler driver already built for the rules (so method bodies are not bound a second time).
+/// Counts the references in a project's code that bound and those that did not: member, local and type references in
+/// the operation trees the compiler driver already built for the rules (so no body is bound twice), the types in
+/// declarations, and the imported namespaces. An unbound reference counts once, at its root cause.
 /// </summary>
 // Constructed by the engine and handed to CompilationWithAnalyzers; never loaded by a compiler (RS1001/RS1038).
 #pragma warning disable RS1001
@@ -27,25 +29,22 @@ internal sealed class BindingCensusAnalyzer : DiagnosticAnalyzer
     private readonly ConcurrentDictionary<string, FileCensus> files = new(StringComparer.Ordinal);
     private long elapsedTicks;
 
-    /// <summary>Time spent counting, summed over files (they are counted concurrently), for the benchmark harness.</summary>
-    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref elapsedTicks));
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
+
+    /// <summary>Time spent counting, summed over blocks and files (they are counted concurrently), for the benchmark harness.</summary>
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref elapsedTicks));
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
         context.EnableConcurrentExecution();
-        context.RegisterSemanticModelAction(c =>
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            files[c.SemanticModel.SyntaxTree.FilePath] = Count(c.SemanticModel, c.CancellationToken);
-            Interlocked.Add(ref elapsedTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
-        });
+        context.RegisterOperationBlockAction(c => Timed(() => CountBlocks(c.OperationBlocks, c.CancellationToken)));
+        context.RegisterSymbolAction(c => Timed(() => CountDeclaration(c.Symbol)), SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Field, SymbolKind.Property, SymbolKind.Event);
+        context.RegisterSemanticModelAction(c => Timed(() => CountImports(c.SemanticModel, c.CancellationToken)));
     }
 
-    /// <summary>The project's coverage once the analyzer pass is over; namespaces are attributed with <paramref name="providers"/>.</summary>
-    public BindingCoverage Result(Func<string, string?>? providers = null)
+    /// <summary>The project's coverage once the analyzer pass is over.</summary>
+    public BindingCoverage Result()
     {
         var census = files.Values.ToList();
         var perNamespace = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -57,7 +56,7 @@ internal sealed class BindingCensusAnalyzer : DiagnosticAnalyzer
             }
 
             var loose = file.Unbound - file.Qualified.Values.Sum() - file.UnboundImports.Count;
-            var imports = file.UnboundImports.Count > 0 ? file.UnboundImports : (loose > 0 ? [UnknownNamespace] : []);
+            var imports = file.UnboundImports.Count > 0 ? file.UnboundImports.ToList() : (loose > 0 ? [UnknownNamespace] : []);
             foreach (var ns in imports)
             {
                 perNamespace[ns] = perNamespace.GetValueOrDefault(ns) + Math.Max(loose, 1);
@@ -72,133 +71,149 @@ internal sealed class BindingCensusAnalyzer : DiagnosticAnalyzer
                 .OrderByDescending(p => p.Value)
                 .ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Take(10)
-                .Select(p => new UnboundNamespace { Namespace = p.Key, Names = p.Value, ProvidedBy = p.Key == UnknownNamespace ? null : (providers ?? NamespaceProviders.Known)(p.Key) })
+                .Select(p => new UnboundNamespace { Namespace = p.Key, Names = p.Value, ProvidedBy = p.Key == UnknownNamespace ? null : NamespaceProviders.Known(p.Key) })
                 .ToList(),
         };
     }
 
-    private static FileCensus Count(SemanticModel model, CancellationToken cancellationToken)
+    private void Timed(Action count)
     {
-        var census = new FileCensus();
-        var root = model.SyntaxTree.GetRoot(cancellationToken);
-        foreach (var node in root.DescendantNodes())
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        count();
+        Interlocked.Add(ref elapsedTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+    }
+
+    private FileCensus File(SyntaxTree tree) => files.GetOrAdd(tree.FilePath, _ => new FileCensus());
+
+    private void CountBlocks(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        foreach (var block in blocks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            switch (node)
+            var census = File(block.Syntax.SyntaxTree);
+            var (names, unbound) = (0, 0);
+            foreach (var operation in block.DescendantsAndSelf())
             {
-                case CS.UsingDirectiveSyntax { Alias: null, StaticKeyword.RawKind: 0, Name: { } name }:
-                    CountImport(model, name, census, cancellationToken);
-                    break;
-                case VB.SimpleImportsClauseSyntax { Alias: null, Name: { } name }:
-                    CountImport(model, name, census, cancellationToken);
-                    break;
-                case CS.SimpleNameSyntax name when IsCountedCSharp(name):
-                    CountName(model, name, LeftOf(name), census, cancellationToken);
-                    break;
-                case VB.SimpleNameSyntax name when IsCountedVisualBasic(name):
-                    CountName(model, name, LeftOf(name), census, cancellationToken);
-                    break;
+                if (operation.Kind == OperationKind.Invalid)
+                {
+                    // Only the innermost failure: an invocation on an unbound receiver is one missing name, not two.
+                    if (!operation.ChildOperations.Any(c => c.DescendantsAndSelf().Any(d => d.Kind == OperationKind.Invalid)))
+                    {
+                        names++;
+                        unbound++;
+                    }
+                }
+                else if (IsReference(operation))
+                {
+                    names++;
+                }
             }
-        }
 
-        return census;
-    }
-
-    private static void CountImport(SemanticModel model, SyntaxNode name, FileCensus census, CancellationToken cancellationToken)
-    {
-        census.Names++;
-        var info = model.GetSymbolInfo(name, cancellationToken);
-        if (info.Symbol is null or IErrorTypeSymbol && info.CandidateSymbols.IsEmpty)
-        {
-            census.Unbound++;
-            census.UnboundImports.Add(name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal));
+            census.Add(names, unbound);
         }
     }
 
-    private static void CountName(SemanticModel model, SyntaxNode name, SyntaxNode? left, FileCensus census, CancellationToken cancellationToken)
+    private static bool IsReference(IOperation operation) => operation.Kind is
+        OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference or OperationKind.FieldReference
+        or OperationKind.EventReference or OperationKind.MethodReference or OperationKind.LocalReference or OperationKind.ParameterReference
+        or OperationKind.TypeOf or OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference or OperationKind.DynamicObjectCreation
+        or OperationKind.DynamicIndexerAccess;
+
+    private void CountDeclaration(ISymbol symbol)
     {
-        var info = model.GetSymbolInfo(name, cancellationToken);
-        if (info.Symbol is not (null or IErrorTypeSymbol) || !info.CandidateSymbols.IsEmpty)
-        {
-            census.Names++;
-            return;
-        }
-
-        // Only names that failed look further: most names bind, and this keeps the census to one lookup per name.
-        INamespaceSymbol? qualifyingNamespace = null;
-        if (left is not null)
-        {
-            var leftInfo = model.GetSymbolInfo(left, cancellationToken);
-            var qualifier = leftInfo.Symbol ?? leftInfo.CandidateSymbols.FirstOrDefault();
-            if (qualifier is INamespaceSymbol namespaceOnLeft)
-            {
-                qualifyingNamespace = namespaceOnLeft;
-            }
-            else if (qualifier is IErrorTypeSymbol || model.GetTypeInfo(left, cancellationToken).Type is null or IErrorTypeSymbol or IDynamicTypeSymbol)
-            {
-                // The qualifier's own failure was counted already (its members cannot bind without it); dynamic binds at run time.
-                return;
-            }
-        }
-
-        if (IsLateBound(model, name, cancellationToken))
+        if (symbol.IsImplicitlyDeclared || symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree is not { } tree)
         {
             return;
         }
 
-        census.Names++;
-        census.Unbound++;
-        if (qualifyingNamespace is { IsGlobalNamespace: false } ns)
+        IEnumerable<ITypeSymbol> types = symbol switch
         {
-            var key = $"{ns.ToDisplayString()}.{name.ToString().Split('<', '(')[0].Trim()}";
-            census.Qualified[key] = census.Qualified.GetValueOrDefault(key) + 1;
+            INamedTypeSymbol named => named.Interfaces.Concat(named.BaseType is { } baseType ? [baseType] : []),
+            IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.Conversion or MethodKind.UserDefinedOperator } method =>
+                method.Parameters.Select(p => p.Type).Append(method.ReturnType),
+            IFieldSymbol field => [field.Type],
+            IPropertySymbol property => property.Parameters.Select(p => p.Type).Append(property.Type),
+            IEventSymbol @event => [@event.Type],
+            _ => [],
+        };
+        var attributes = symbol.GetAttributes().Select(a => a.AttributeClass).OfType<INamedTypeSymbol>();
+        var census = File(tree);
+        foreach (var type in types.Concat(attributes).Where(t => t.SpecialType != SpecialType.System_Void && t.SpecialType != SpecialType.System_Object || t is IErrorTypeSymbol))
+        {
+            if (type is IErrorTypeSymbol error)
+            {
+                census.Add(1, 1);
+                if (NamespaceOf(error) is { } ns)
+                {
+                    census.AddQualified(ns);
+                }
+            }
+            else
+            {
+                census.Add(1, 0);
+            }
         }
     }
 
-    /// <summary>Dynamic (C#) and late-bound (VB Object) member access binds at run time by design.</summary>
-    private static bool IsLateBound(SemanticModel model, SyntaxNode name, CancellationToken cancellationToken) =>
-        model.GetTypeInfo(name, cancellationToken).Type is IDynamicTypeSymbol
-        || (name.Parent is CS.InvocationExpressionSyntax or CS.MemberAccessExpressionSyntax or VB.InvocationExpressionSyntax or VB.MemberAccessExpressionSyntax
-            && model.GetTypeInfo(name.Parent, cancellationToken).Type is IDynamicTypeSymbol);
-
-    private static SyntaxNode? LeftOf(SyntaxNode name) => name.Parent switch
+    /// <summary>The namespace an unbound type was written with ("System.Web.Http" of System.Web.Http.ApiController).</summary>
+    private static string? NamespaceOf(IErrorTypeSymbol error)
     {
-        CS.MemberAccessExpressionSyntax access when access.Name == name => access.Expression,
-        CS.QualifiedNameSyntax qualified when qualified.Right == name => qualified.Left,
-        CS.MemberBindingExpressionSyntax => null,
-        VB.MemberAccessExpressionSyntax access when access.Name == name => access.Expression,
-        VB.QualifiedNameSyntax qualified when qualified.Right == name => qualified.Left,
-        _ => null,
-    };
-
-    private static bool IsCountedCSharp(CS.SimpleNameSyntax name)
-    {
-        if (name.Parent is CS.NameColonSyntax or CS.NameEqualsSyntax or CS.ExpressionColonSyntax or CS.AliasQualifiedNameSyntax)
-        {
-            return false;
-        }
-
-        if (name.Identifier.ValueText is "var" or "dynamic" or "_" or "nameof" && name is CS.IdentifierNameSyntax)
-        {
-            return false;
-        }
-
-        return !name.Ancestors().Any(a => a is CS.UsingDirectiveSyntax or CS.ExternAliasDirectiveSyntax);
+        var text = error.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal).Split('<')[0];
+        var dot = text.LastIndexOf('.');
+        return dot > 0 ? text[..dot] : null;
     }
 
-    private static bool IsCountedVisualBasic(VB.SimpleNameSyntax name) =>
-        name.Parent is not VB.NameColonEqualsSyntax
-        && name.Identifier.ValueText is not "NameOf"
-        && !name.Ancestors().Any(a => a is VB.ImportsStatementSyntax);
+    private void CountImports(SemanticModel model, CancellationToken cancellationToken)
+    {
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
+        var names = root.DescendantNodes(n => n is CS.CompilationUnitSyntax or CS.BaseNamespaceDeclarationSyntax or VB.CompilationUnitSyntax or VB.ImportsStatementSyntax)
+            .Select(n => n switch
+            {
+                CS.UsingDirectiveSyntax { Alias: null, StaticKeyword.RawKind: 0, Name: { } name } => name,
+                VB.SimpleImportsClauseSyntax { Alias: null, Name: { } name } => (SyntaxNode)name,
+                _ => null,
+            })
+            .OfType<SyntaxNode>()
+            .ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var census = File(model.SyntaxTree);
+        foreach (var name in names)
+        {
+            var info = model.GetSymbolInfo(name, cancellationToken);
+            var bound = info.Symbol is not (null or IErrorTypeSymbol) || !info.CandidateSymbols.IsEmpty;
+            census.Add(1, bound ? 0 : 1);
+            if (!bound)
+            {
+                census.AddImport(name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal));
+            }
+        }
+    }
 
     private sealed class FileCensus
     {
-        public int Names { get; set; }
+        private int names;
+        private int unbound;
 
-        public int Unbound { get; set; }
+        public int Names => Volatile.Read(ref names);
 
-        public List<string> UnboundImports { get; } = [];
+        public int Unbound => Volatile.Read(ref unbound);
 
-        public Dictionary<string, int> Qualified { get; } = new(StringComparer.Ordinal);
+        public ConcurrentBag<string> UnboundImports { get; } = [];
+
+        public ConcurrentDictionary<string, int> Qualified { get; } = new(StringComparer.Ordinal);
+
+        public void Add(int names, int unbound)
+        {
+            Interlocked.Add(ref this.names, names);
+            Interlocked.Add(ref this.unbound, unbound);
+        }
+
+        public void AddImport(string ns) => UnboundImports.Add(ns);
+
+        public void AddQualified(string ns) => Qualified.AddOrUpdate(ns, 1, (_, count) => count + 1);
     }
 }
