@@ -9,7 +9,11 @@ using StateLens.Rules.Shared;
 
 namespace StateLens.Rules.Rules;
 
-/// <summary>SL4004: reports AddSingleton / TryAddSingleton registrations whose implementation type has mutable instance state.</summary>
+/// <summary>
+/// SL4004: reports singleton registrations whose implementation type has mutable instance state: Microsoft.Extensions
+/// AddSingleton / TryAddSingleton, and the singleton lifetimes of Autofac, Unity, Ninject, StructureMap/Lamar,
+/// SimpleInjector and Castle Windsor (see <see cref="ContainerRegistrations"/>).
+/// </summary>
 /// <remarks>
 /// The implementation type comes from the last type argument, a typeof argument, the instance argument's type or
 /// the type a factory lambda returns. Only types declared in this compilation are inspected: a singleton from a
@@ -31,13 +35,46 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
                 start.Compilation,
                 "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions",
                 "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
-            if (registrars.IsEmpty)
+            var containers = ContainerRegistrations.AnyReferenced(start.Compilation);
+            var conventions = ContainerRegistrations.HasSingletonConvention(start.Compilation);
+            if (registrars.IsEmpty && !containers && !conventions)
             {
                 return;
             }
 
             var inspector = MutableStateInspector.Register(start);
             var registrations = new ConcurrentBag<(INamedTypeSymbol Implementation, Location Location)>();
+            if (conventions)
+            {
+                start.RegisterSymbolAction(
+                    symbolContext =>
+                    {
+                        if (symbolContext.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type
+                            && ContainerRegistrations.IsSingletonByConvention(type))
+                        {
+                            registrations.Add((type, type.Locations[0]));
+                        }
+                    },
+                    SymbolKind.NamedType);
+            }
+
+            if (containers)
+            {
+                start.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var operation = operationContext.Operation;
+                        if (ContainerRegistrations.IsChainEnd(operation)
+                            && ContainerRegistrations.SingletonImplementation(operation) is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } implementation
+                            && inspector.IsFromSource(implementation))
+                        {
+                            registrations.Add((implementation.OriginalDefinition, operation.Syntax.GetLocation()));
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference);
+            }
+
             start.RegisterOperationAction(
                 operationContext =>
                 {
