@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -37,22 +38,39 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
                 "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
             var containers = ContainerRegistrations.AnyReferenced(start.Compilation);
             var conventions = ContainerRegistrations.HasSingletonConvention(start.Compilation);
-            if (registrars.IsEmpty && !containers && !conventions)
+            var providerBase = KnownSymbols.Type(start.Compilation, "System.Configuration.Provider.ProviderBase");
+
+            // Providers are named after the model (MembershipProvider, SiteMapProvider...): without such a class in source there is none to inspect.
+            if (providerBase is not null && !start.Compilation.ContainsSymbolsWithName(n => n.EndsWith("Provider", StringComparison.Ordinal), SymbolFilter.Type))
+            {
+                providerBase = null;
+            }
+
+            if (registrars.IsEmpty && !containers && !conventions && providerBase is null)
             {
                 return;
             }
 
             var inspector = MutableStateInspector.Register(start);
             var registrations = new ConcurrentBag<(INamedTypeSymbol Implementation, Location Location)>();
-            if (conventions)
+            var providers = new ConcurrentBag<INamedTypeSymbol>();
+            if (conventions || providerBase is not null)
             {
                 start.RegisterSymbolAction(
                     symbolContext =>
                     {
-                        if (symbolContext.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type
-                            && ContainerRegistrations.IsSingletonByConvention(type))
+                        if (symbolContext.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type)
+                        {
+                            return;
+                        }
+
+                        if (conventions && ContainerRegistrations.IsSingletonByConvention(type))
                         {
                             registrations.Add((type, type.Locations[0]));
+                        }
+                        else if (providerBase is not null && type.IsOrInherits(providerBase))
+                        {
+                            providers.Add(type);
                         }
                     },
                     SymbolKind.NamedType);
@@ -97,21 +115,32 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var (implementation, location) in registrations)
                 {
-                    var members = inspector.MutableInstanceMembers(implementation);
-                    if (members.IsEmpty)
-                    {
-                        continue;
-                    }
+                    Report(end, implementation, location, inspector.MutableInstanceMembers(implementation));
+                }
 
-                    end.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.StatefulDiSingleton,
-                        location,
-                        ImmutableDictionary<string, string?>.Empty.Add(FindingProperties.Symbol, implementation.QualifiedName()),
-                        implementation.Name,
-                        string.Join(", ", members.Take(StatefulSingletonAnalyzer.MaxNamedMembers))));
+                // ASP.NET creates one instance of each configured provider per application domain; what Initialize(name, config)
+                // sets is configuration, the same on every replica.
+                foreach (var provider in providers)
+                {
+                    Report(end, provider, provider.Locations[0], inspector.MutableInstanceMembers(provider, c => c.Writer is not IMethodSymbol { Name: "Initialize" }));
                 }
             });
         });
+    }
+
+    private static void Report(CompilationAnalysisContext context, INamedTypeSymbol implementation, Location location, ImmutableArray<string> members)
+    {
+        if (members.IsEmpty)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.StatefulDiSingleton,
+            location,
+            ImmutableDictionary<string, string?>.Empty.Add(FindingProperties.Symbol, implementation.QualifiedName()),
+            implementation.Name,
+            string.Join(", ", members.Take(StatefulSingletonAnalyzer.MaxNamedMembers))));
     }
 
     private static ITypeSymbol? Implementation(IInvocationOperation invocation)

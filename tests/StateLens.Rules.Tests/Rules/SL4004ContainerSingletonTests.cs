@@ -344,4 +344,67 @@ public sealed class SL4004ContainerSingletonTests
         """,
         Services,
     }, Framework.NetFramework);
+
+    [Fact]
+    public Task ProviderCachingInAField_IsReportedAndConfigurationInInitialize_IsNot() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Collections.Specialized;
+        using System.Configuration.Provider;
+        using System.Web.Security;
+
+        namespace LegacyShop.Security
+        {
+            public class {|SL4004:CachingRoleProvider|} : RoleProvider
+            {
+                private readonly Dictionary<string, string[]> _rolesByUser = new Dictionary<string, string[]>();
+                private string _connectionString;
+
+                public override void Initialize(string name, NameValueCollection config)
+                {
+                    base.Initialize(name, config);
+                    _connectionString = config["connectionStringName"];
+                    ApplicationName = config["applicationName"];
+                }
+
+                public override string ApplicationName { get; set; }
+
+                public override string[] GetRolesForUser(string username)
+                {
+                    string[] roles;
+                    if (!_rolesByUser.TryGetValue(username, out roles))
+                    {
+                        roles = new[] { "customer" };
+                        _rolesByUser[username] = roles;
+                    }
+
+                    return roles;
+                }
+
+                public override bool IsUserInRole(string username, string roleName) { return System.Array.IndexOf(GetRolesForUser(username), roleName) >= 0; }
+                public override void CreateRole(string roleName) { }
+                public override bool DeleteRole(string roleName, bool throwOnPopulatedRole) { return false; }
+                public override bool RoleExists(string roleName) { return true; }
+                public override void AddUsersToRoles(string[] usernames, string[] roleNames) { }
+                public override void RemoveUsersFromRoles(string[] usernames, string[] roleNames) { }
+                public override string[] GetUsersInRole(string roleName) { return new string[0]; }
+                public override string[] GetAllRoles() { return new string[0]; }
+                public override string[] FindUsersInRole(string roleName, string usernameToMatch) { return new string[0]; }
+            }
+
+            public class SqlSettingsProvider : ProviderBase
+            {
+                private string _connectionString;
+                private int _commandTimeout;
+
+                public override void Initialize(string name, NameValueCollection config)
+                {
+                    base.Initialize(name, config);
+                    _connectionString = config["connectionString"];
+                    _commandTimeout = int.Parse(config["commandTimeout"] ?? "30");
+                }
+
+                public string Describe() { return _connectionString + " " + _commandTimeout; }
+            }
+        }
+        """, Framework.NetFramework);
 }
