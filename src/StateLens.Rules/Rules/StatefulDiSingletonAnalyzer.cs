@@ -54,6 +54,7 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
             var inspector = MutableStateInspector.Register(start);
             var registrations = new ConcurrentBag<(INamedTypeSymbol Implementation, Location Location)>();
             var providers = new ConcurrentBag<INamedTypeSymbol>();
+            var byConvention = new ConcurrentBag<INamedTypeSymbol>();
             if (conventions || providerBase is not null)
             {
                 start.RegisterSymbolAction(
@@ -66,7 +67,7 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
 
                         if (conventions && ContainerRegistrations.IsSingletonByConvention(type))
                         {
-                            registrations.Add((type, type.Locations[0]));
+                            byConvention.Add(type);
                         }
                         else if (providerBase is not null && type.IsOrInherits(providerBase))
                         {
@@ -113,9 +114,20 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation);
             start.RegisterCompilationEndAction(end =>
             {
+                var registered = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                 foreach (var (implementation, location) in registrations)
                 {
+                    registered.Add(implementation);
                     Report(end, implementation, location, inspector.MutableInstanceMembers(implementation));
+                }
+
+                // A class that start-up code also registers explicitly is reported there, once.
+                foreach (var type in byConvention)
+                {
+                    if (!registered.Contains(type))
+                    {
+                        Report(end, type, type.Locations[0], inspector.MutableInstanceMembers(type));
+                    }
                 }
 
                 // ASP.NET creates one instance of each configured provider per application domain; what Initialize(name, config)

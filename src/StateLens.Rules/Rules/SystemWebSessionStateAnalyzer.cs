@@ -23,7 +23,9 @@ public sealed class SystemWebSessionStateAnalyzer : DiagnosticAnalyzer
                 start.Compilation,
                 "System.Web.SessionState.HttpSessionState",
                 "System.Web.HttpSessionStateBase");
-            MemberUsage.Register(start, Descriptors.SystemWebSessionState, sessionTypes);
+            // Constructing a session object (a placeholder HttpSessionStateBase for background work, a wrapper) reads
+            // and writes nothing; what is then done with it is reported.
+            MemberUsage.Register(start, Descriptors.SystemWebSessionState, sessionTypes, (operation, _) => operation is not IObjectCreationOperation);
 
             var application = KnownSymbols.Type(start.Compilation, "System.Web.HttpApplication");
             if (application is not null)

@@ -159,6 +159,24 @@ public sealed class SL2001SessionEverywhereTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task PlaceholderSessionForBackgroundWork_IsNotReported() => Verify.AnalyzerAsync<SystemWebSessionStateAnalyzer>("""
+        using System.Web;
+
+        namespace LegacyShop.Tasks
+        {
+            public class HttpSessionStatePlaceholder : HttpSessionStateBase
+            {
+                public override object this[string name] { get { return null; } set { } }
+            }
+
+            public class BackgroundHttpContext : HttpContextBase
+            {
+                public override HttpSessionStateBase Session { get { return new HttpSessionStatePlaceholder(); } }
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task VisualBasicGlobalSessionEnd_IsReported() => Verify.VisualBasicAsync<SystemWebSessionStateAnalyzer>("""
         Imports System
         Imports System.Web

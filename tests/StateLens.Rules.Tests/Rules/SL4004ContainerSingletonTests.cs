@@ -311,6 +311,34 @@ public sealed class SL4004ContainerSingletonTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task ConventionSingletonAlsoRegisteredExplicitly_IsReportedOnceAtTheRegistration() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>("""
+        using System.Collections.Generic;
+        using Autofac;
+
+        namespace Orchard
+        {
+            public interface ISingletonDependency { }
+        }
+
+        namespace LegacyShop.Modules
+        {
+            public class HashCache : Orchard.ISingletonDependency
+            {
+                private readonly Dictionary<string, string> _hashes = new Dictionary<string, string>();
+                public void Remember(string path, string hash) { _hashes[path] = hash; }
+            }
+
+            public static class Starter
+            {
+                public static void Register(ContainerBuilder builder)
+                {
+                    {|SL4004:builder.RegisterType<HashCache>().SingleInstance()|};
+                }
+            }
+        }
+        """, new[] { Packages.Autofac }, Framework.NetFramework);
+
+    [Fact]
     public Task LookAlikeFluentApiOutsideContainers_IsNotReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>(new[]
     {
         """
