@@ -132,12 +132,33 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
 
                 // ASP.NET creates one instance of each configured provider per application domain; what Initialize(name, config)
                 // sets is configuration, the same on every replica.
+                var webControl = providers.IsEmpty ? null : KnownSymbols.Type(end.Compilation, "System.Web.UI.Control");
                 foreach (var provider in providers)
                 {
-                    Report(end, provider, provider.Locations[0], inspector.MutableInstanceMembers(provider, c => c.Writer is not IMethodSymbol { Name: "Initialize" }));
+                    Report(end, provider, provider.Locations[0], inspector.MutableInstanceMembers(provider, c => CountsForProvider(c, webControl)));
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// A provider's change counts unless it is made by Initialize (configuration) or stores a WebForms control: editor
+    /// providers keep the control they render for the current page, a thread-safety bug but no data a replica would lose.
+    /// </summary>
+    private static bool CountsForProvider(StateChange change, INamedTypeSymbol? webControl)
+    {
+        if (change.Writer is IMethodSymbol { Name: "Initialize" })
+        {
+            return false;
+        }
+
+        var type = change.State switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        return !type.IsOrInherits(webControl);
     }
 
     private static void Report(CompilationAnalysisContext context, INamedTypeSymbol implementation, Location location, ImmutableArray<string> members)

@@ -433,6 +433,17 @@ public sealed class SL4004ContainerSingletonTests
 
                 public string Describe() { return _connectionString + " " + _commandTimeout; }
             }
+
+            public class PlainTextEditorProvider : ProviderBase
+            {
+                private System.Web.UI.WebControls.TextBox _editor;
+
+                public System.Web.UI.Control CreateEditor()
+                {
+                    _editor = new System.Web.UI.WebControls.TextBox();
+                    return _editor;
+                }
+            }
         }
         """, Framework.NetFramework);
 }
