@@ -47,6 +47,13 @@ namespace LegacyShop.Web
             Application.UnLock(); // expect: SL3001
         }
 
+        protected void Session_End(object sender, EventArgs e) // expect: SL2001
+        {
+            Application.Lock(); // expect: SL3001
+            Application[VisitorCountKey] = (int)Application[VisitorCountKey] - 1; // expect: SL3001
+            Application.UnLock(); // expect: SL3001
+        }
+
         protected void Application_Error(object sender, EventArgs e)
         {
             Exception error = Server.GetLastError();

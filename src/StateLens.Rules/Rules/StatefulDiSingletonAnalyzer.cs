@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -9,7 +10,11 @@ using StateLens.Rules.Shared;
 
 namespace StateLens.Rules.Rules;
 
-/// <summary>SL4004: reports AddSingleton / TryAddSingleton registrations whose implementation type has mutable instance state.</summary>
+/// <summary>
+/// SL4004: reports singleton registrations whose implementation type has mutable instance state: Microsoft.Extensions
+/// AddSingleton / TryAddSingleton, and the singleton lifetimes of Autofac, Unity, Ninject, StructureMap/Lamar,
+/// SimpleInjector and Castle Windsor (see <see cref="ContainerRegistrations"/>).
+/// </summary>
 /// <remarks>
 /// The implementation type comes from the last type argument, a typeof argument, the instance argument's type or
 /// the type a factory lambda returns. Only types declared in this compilation are inspected: a singleton from a
@@ -31,13 +36,64 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
                 start.Compilation,
                 "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions",
                 "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
-            if (registrars.IsEmpty)
+            var containers = ContainerRegistrations.AnyReferenced(start.Compilation);
+            var conventions = ContainerRegistrations.HasSingletonConvention(start.Compilation);
+            var providerBase = KnownSymbols.Type(start.Compilation, "System.Configuration.Provider.ProviderBase");
+
+            // Providers are named after the model (MembershipProvider, SiteMapProvider...): without such a class in source there is none to inspect.
+            if (providerBase is not null && !start.Compilation.ContainsSymbolsWithName(n => n.EndsWith("Provider", StringComparison.Ordinal), SymbolFilter.Type))
+            {
+                providerBase = null;
+            }
+
+            if (registrars.IsEmpty && !containers && !conventions && providerBase is null)
             {
                 return;
             }
 
             var inspector = MutableStateInspector.Register(start);
             var registrations = new ConcurrentBag<(INamedTypeSymbol Implementation, Location Location)>();
+            var providers = new ConcurrentBag<INamedTypeSymbol>();
+            var byConvention = new ConcurrentBag<INamedTypeSymbol>();
+            if (conventions || providerBase is not null)
+            {
+                start.RegisterSymbolAction(
+                    symbolContext =>
+                    {
+                        if (symbolContext.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type)
+                        {
+                            return;
+                        }
+
+                        if (conventions && ContainerRegistrations.IsSingletonByConvention(type))
+                        {
+                            byConvention.Add(type);
+                        }
+                        else if (providerBase is not null && type.IsOrInherits(providerBase))
+                        {
+                            providers.Add(type);
+                        }
+                    },
+                    SymbolKind.NamedType);
+            }
+
+            if (containers)
+            {
+                start.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var operation = operationContext.Operation;
+                        if (ContainerRegistrations.IsChainEnd(operation)
+                            && ContainerRegistrations.SingletonImplementation(operation) is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } implementation
+                            && inspector.IsFromSource(implementation))
+                        {
+                            registrations.Add((implementation.OriginalDefinition, operation.Syntax.GetLocation()));
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference);
+            }
+
             start.RegisterOperationAction(
                 operationContext =>
                 {
@@ -58,23 +114,66 @@ public sealed class StatefulDiSingletonAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation);
             start.RegisterCompilationEndAction(end =>
             {
+                var registered = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                 foreach (var (implementation, location) in registrations)
                 {
-                    var members = inspector.MutableInstanceMembers(implementation);
-                    if (members.IsEmpty)
-                    {
-                        continue;
-                    }
+                    registered.Add(implementation);
+                    Report(end, implementation, location, inspector.MutableInstanceMembers(implementation));
+                }
 
-                    end.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.StatefulDiSingleton,
-                        location,
-                        ImmutableDictionary<string, string?>.Empty.Add(FindingProperties.Symbol, implementation.QualifiedName()),
-                        implementation.Name,
-                        string.Join(", ", members.Take(StatefulSingletonAnalyzer.MaxNamedMembers))));
+                // A class that start-up code also registers explicitly is reported there, once.
+                foreach (var type in byConvention)
+                {
+                    if (!registered.Contains(type))
+                    {
+                        Report(end, type, type.Locations[0], inspector.MutableInstanceMembers(type));
+                    }
+                }
+
+                // ASP.NET creates one instance of each configured provider per application domain; what Initialize(name, config)
+                // sets is configuration, the same on every replica.
+                var webControl = providers.IsEmpty ? null : KnownSymbols.Type(end.Compilation, "System.Web.UI.Control");
+                foreach (var provider in providers)
+                {
+                    Report(end, provider, provider.Locations[0], inspector.MutableInstanceMembers(provider, c => CountsForProvider(c, webControl)));
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// A provider's change counts unless it is made by Initialize (configuration) or stores a WebForms control: editor
+    /// providers keep the control they render for the current page, a thread-safety bug but no data a replica would lose.
+    /// </summary>
+    private static bool CountsForProvider(StateChange change, INamedTypeSymbol? webControl)
+    {
+        if (change.Writer is IMethodSymbol { Name: "Initialize" })
+        {
+            return false;
+        }
+
+        var type = change.State switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        return !type.IsOrInherits(webControl);
+    }
+
+    private static void Report(CompilationAnalysisContext context, INamedTypeSymbol implementation, Location location, ImmutableArray<string> members)
+    {
+        if (members.IsEmpty)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.StatefulDiSingleton,
+            location,
+            ImmutableDictionary<string, string?>.Empty.Add(FindingProperties.Symbol, implementation.QualifiedName()),
+            implementation.Name,
+            string.Join(", ", members.Take(StatefulSingletonAnalyzer.MaxNamedMembers))));
     }
 
     private static ITypeSymbol? Implementation(IInvocationOperation invocation)

@@ -186,6 +186,30 @@ internal sealed class MutableStateInspector
         return names.ToImmutableArray();
     }
 
+    /// <summary>
+    /// As <see cref="MutableInstanceMembers(INamedTypeSymbol)"/>, counting only the changes <paramref name="counts"/> accepts
+    /// (for types with an initialisation method of their own, such as a provider's Initialize).
+    /// </summary>
+    public ImmutableArray<string> MutableInstanceMembers(INamedTypeSymbol type, Func<StateChange, bool> counts)
+    {
+        var byType = GetSnapshot().InstanceChanges;
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? current = type.OriginalDefinition; current is not null; current = current.BaseType?.OriginalDefinition)
+        {
+            if (!IsFromSource(current))
+            {
+                break;
+            }
+
+            if (byType.TryGetValue(current, out var changes))
+            {
+                names.UnionWith(changes.Where(counts).Select(c => c.State.Name));
+            }
+        }
+
+        return names.ToImmutableArray();
+    }
+
     /// <summary>True when the declared type of a field or property is a mutable collection or cache.</summary>
     public bool IsMutableCollection(ITypeSymbol? type)
     {
@@ -759,6 +783,7 @@ internal sealed class MutableStateInspector
 
         var statics = new Dictionary<ISymbol, ImmutableArray<StateChange>>(SymbolEqualityComparer.Default);
         var instance = new Dictionary<INamedTypeSymbol, SortedSet<string>>(SymbolEqualityComparer.Default);
+        var instanceChanges = new Dictionary<INamedTypeSymbol, List<StateChange>>(SymbolEqualityComparer.Default);
         foreach (var pair in byState)
         {
             var state = pair.Key;
@@ -784,19 +809,28 @@ internal sealed class MutableStateInspector
                 }
 
                 names.Add(state.Name);
+                if (!instanceChanges.TryGetValue(type, out var list))
+                {
+                    instanceChanges[type] = list = new List<StateChange>();
+                }
+
+                list.AddRange(pair.Value);
             }
         }
 
-        var created = new Snapshot(statics, instance);
+        var created = new Snapshot(statics, instance, instanceChanges);
         return System.Threading.Interlocked.CompareExchange(ref snapshot, created, null) ?? created;
     }
 
     private sealed class Snapshot(
         IReadOnlyDictionary<ISymbol, ImmutableArray<StateChange>> statics,
-        IReadOnlyDictionary<INamedTypeSymbol, SortedSet<string>> instanceByType)
+        IReadOnlyDictionary<INamedTypeSymbol, SortedSet<string>> instanceByType,
+        IReadOnlyDictionary<INamedTypeSymbol, List<StateChange>> instanceChanges)
     {
         public IReadOnlyDictionary<ISymbol, ImmutableArray<StateChange>> Static { get; } = statics;
 
         public IReadOnlyDictionary<INamedTypeSymbol, SortedSet<string>> InstanceByType { get; } = instanceByType;
+
+        public IReadOnlyDictionary<INamedTypeSymbol, List<StateChange>> InstanceChanges { get; } = instanceChanges;
     }
 }

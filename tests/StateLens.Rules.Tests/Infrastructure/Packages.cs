@@ -31,12 +31,16 @@ public static class Packages
     public static readonly Package StackExchangeRedisCache = new("Microsoft.Extensions.Caching.StackExchangeRedis", "10.0.15");
     public static readonly Package OutputCachingStackExchangeRedis = new("Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", "10.0.15");
     public static readonly Package StackExchangeRedis = new("StackExchange.Redis", "2.8.16");
+    public static readonly Package Autofac = new("Autofac", "4.9.4");
+    public static readonly Package Unity = new("Unity", "5.11.10");
+    public static readonly Package SimpleInjector = new("SimpleInjector", "4.9.1");
 
     public static IReadOnlyList<Package> All { get; } =
     [
         Serilog, SerilogSinksFile, SerilogSinksConsole, SerilogSinksAsync, Log4Net, NLog,
         EntityFrameworkCore, EntityFrameworkCoreAbstractions, EntityFrameworkCoreRelational, EntityFrameworkCoreSqlite, EntityFrameworkCoreSqlServer, DataSqlite,
         ClosedXml, OpenXml, OpenXmlFramework, ImageSharp, StackExchangeRedisCache, OutputCachingStackExchangeRedis, StackExchangeRedis,
+        Autofac, Unity, SimpleInjector,
     ];
 
     /// <summary>Preference order of lib/ folders for each target: the newest the target can load comes first.</summary>

@@ -53,6 +53,8 @@ internal static class StateStubs
 
             public abstract class Controller : ControllerBase
             {
+                public System.Web.HttpContextBase HttpContext { get { return null; } }
+                public System.Web.HttpSessionStateBase Session { get { return null; } }
                 public ITempDataProvider TempDataProvider { get; set; }
                 protected virtual ITempDataProvider CreateTempDataProvider() { return new SessionStateTempDataProvider(); }
                 protected internal RedirectToRouteResult RedirectToAction(string actionName) { return new RedirectToRouteResult(); }
