@@ -489,6 +489,14 @@ internal sealed class RazorExtractor
                 continue;
             }
 
+            if (c == '(' && depth == 0 && mode == CodeMode.Statement)
+            {
+                // A statement's head (using (… new { @class = "x" } …)) is one expression: its braces close nothing.
+                i = Balanced(i);
+                last = ')';
+                continue;
+            }
+
             if (c == '{')
             {
                 depth++;
@@ -536,6 +544,17 @@ internal sealed class RazorExtractor
                 {
                     Flush(output, segmentStart, i);
                     i = Markup(i + 2, MarkupEnd.EndOfLine, output);
+                    segmentStart = i;
+                    last = ';';
+                    continue;
+                }
+
+                // Where a statement may start, '@' is a transition (@Html.X(), @if, @using (…), @(…)) as Razor reads it;
+                // elsewhere, and before '=' (new { @class = "x" }), it is C#'s own verbatim identifier.
+                if (IsStatementStart(last) && (next == '(' || (IsIdentifierStart(next) && !IsAssignedVerbatim(i + 1))))
+                {
+                    Flush(output, segmentStart, i);
+                    i = Transition(i, output);
                     segmentStart = i;
                     last = ';';
                     continue;
@@ -880,6 +899,13 @@ internal sealed class RazorExtractor
 
     private ViewParseException Unclosed(string what, int offset) =>
         new($"unclosed {what} at line {Position(offset).Line}", Position(offset).Line);
+
+    /// <summary>True for a verbatim identifier being assigned (<c>@class = "x"</c> in an anonymous object), which is not a transition.</summary>
+    private bool IsAssignedVerbatim(int identifierStart)
+    {
+        var after = NextNonSpace(IdentifierEnd(identifierStart));
+        return CharAt(after) == '=' && CharAt(after + 1) is not ('=' or '>');
+    }
 
     private static bool IsStatementStart(char last) => last is '{' or '}' or ';' or ':';
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace StateLens.Engine.Loading.Views;
@@ -112,8 +113,9 @@ internal static class ViewDocuments
 
             var shape = context.Shape(view, path, isRazor, language, classNames);
             var source = language == LanguageNames.CSharp
-                ? ViewCodeWriter.CSharp(view, shape, path)
+                ? ViewCodeWriter.CSharp(view, shape, path, project.ParseOptions is not CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })
                 : ViewCodeWriter.VisualBasic(view, shape, path);
+
             var id = DocumentId.CreateNewId(project.Id, documentPath);
             solution = solution.AddDocument(id, Path.GetFileName(documentPath), SourceText.From(source, Encoding.UTF8), folders: null, filePath: documentPath);
             if (!additional.Contains(path))
