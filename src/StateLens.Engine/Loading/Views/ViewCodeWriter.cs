@@ -21,6 +21,9 @@ internal static class ViewCodeWriter
 
     private const string WriteMethod = "__Write";
 
+    /// <summary>Glue that opens a written expression the extractor emits in pieces (around Razor templates).</summary>
+    public const string WriteOpen = WriteMethod + "(";
+
     private const string BindMethod = "__Bind";
 
     /// <summary>Short, so an expression that starts a few columns into its line keeps its column (VB maps lines only).</summary>
@@ -71,8 +74,8 @@ internal static class ViewCodeWriter
             Mapped(code, segment, path);
         }
 
-        code.Append("}\nprivate void ").Append(WriteMethod).Append("(object value) { }\n");
-        code.Append("private void ").Append(BindMethod).Append("(global::System.Func<dynamic, object> value) { }\n}\n}\n");
+        code.Append("}\nprivate static void ").Append(WriteMethod).Append("(object value) { }\n");
+        code.Append("private static void ").Append(BindMethod).Append("(global::System.Func<dynamic, object> value) { }\n}\n}\n");
         return code.ToString();
     }
 

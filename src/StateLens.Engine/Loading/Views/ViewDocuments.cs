@@ -83,7 +83,7 @@ internal static class ViewDocuments
             ExtractedView view;
             try
             {
-                view = isRazor ? RazorExtractor.Extract(text.ToString(), extension == ".vbhtml") : WebFormsExtractor.Extract(text.ToString());
+                view = isRazor ? RazorExtractor.Extract(text.ToString(), extension == ".vbhtml", IsAppCode(folder, path)) : WebFormsExtractor.Extract(text.ToString());
             }
             catch (ViewParseException e)
             {
@@ -126,6 +126,10 @@ internal static class ViewDocuments
 
         return solution;
     }
+
+    /// <summary>Razor files in App_Code are helper libraries: a class named after the file, called from every view.</summary>
+    private static bool IsAppCode(string projectFolder, string path) =>
+        Path.GetRelativePath(projectFolder, path).Replace('\\', '/').StartsWith("App_Code/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The views under a project folder, sorted; folders of nested projects and build output are not the project's.</summary>
     internal static IReadOnlyList<string> Find(string folder)
@@ -271,11 +275,13 @@ internal static class ViewDocuments
                 var model = view.Model ?? (vb ? "Object" : "dynamic");
                 var pageBase = ConfiguredPageBaseType(path) ?? (assemblies.Contains("System.Web.Mvc") || !assemblies.Contains("System.Web.WebPages") ? "System.Web.Mvc.WebViewPage" : null);
                 var isViewStart = Path.GetFileNameWithoutExtension(path).Equals("_ViewStart", StringComparison.OrdinalIgnoreCase);
+                var isAppCode = IsAppCode(folder, path);
                 baseType = view.Inherits
-                    ?? (pageBase is null ? "System.Web.WebPages.WebPage"
+                    ?? (isAppCode ? (assemblies.Contains("System.Web.WebPages") ? "System.Web.WebPages.HelperPage" : "System.Object")
+                        : pageBase is null ? "System.Web.WebPages.WebPage"
                         : isViewStart ? "System.Web.Mvc.ViewStartPage"
                         : vb ? $"{pageBase}(Of {model})" : $"{pageBase}<{model}>");
-                className = "_Page_" + Identifier(relative);
+                className = isAppCode ? Identifier(Path.GetFileNameWithoutExtension(path)) : "_Page_" + Identifier(relative);
             }
 
             usings.AddRange(view.Usings);
