@@ -238,7 +238,12 @@ internal static class ViewDocuments
             {
                 usings.AddRange(Available(WebFormsNamespaces));
                 usings.AddRange(ConfiguredNamespaces(path, razor: false));
-                var fallback = view.WebFormsKind switch { "Control" => "System.Web.UI.UserControl", "Master" => "System.Web.UI.MasterPage", _ => "System.Web.UI.Page" };
+                var fallback = view.WebFormsKind switch
+                {
+                    "Control" => ConfiguredWebFormsBaseType(path, "userControlBaseType") ?? "System.Web.UI.UserControl",
+                    "Master" => "System.Web.UI.MasterPage",
+                    _ => ConfiguredWebFormsBaseType(path, "pageBaseType") ?? "System.Web.UI.Page",
+                };
                 baseType = (vb ? "Global." : "global::") + (view.Inherits ?? fallback);
                 className = Identifier(relative.ToLowerInvariant());
             }
@@ -319,8 +324,43 @@ internal static class ViewDocuments
 
         private string? ConfiguredPageBaseType(string path) =>
             Configs(path)
-                .Select(c => c.Descendants().Where(e => e.Name.LocalName == "system.web.webPages.razor").Elements().FirstOrDefault(e => e.Name.LocalName == "pages")?.Attribute("pageBaseType")?.Value.Trim())
-                .LastOrDefault(v => !string.IsNullOrEmpty(v));
+                .Select(c => c.Descendants().Where(e => e.Name.LocalName == "system.web.webPages.razor").Elements().FirstOrDefault(e => e.Name.LocalName == "pages")?.Attribute("pageBaseType")?.Value)
+                .Select(TypeName)
+                .LastOrDefault(v => v is not null);
+
+        /// <summary>The base type web.config gives WebForms pages or user controls without Inherits (<c>&lt;pages userControlBaseType&gt;</c>), nearest folder last.</summary>
+        private string? ConfiguredWebFormsBaseType(string path, string attribute) =>
+            Configs(path)
+                .Select(c => c.Descendants().Where(e => e.Name.LocalName == "system.web").Elements().FirstOrDefault(e => e.Name.LocalName == "pages")?.Attribute(attribute)?.Value)
+                .Select(TypeName)
+                .LastOrDefault(v => v is not null);
+
+        /// <summary>A configured type without its assembly (<c>System.Web.Mvc.ViewPage, System.Web.Mvc, Version=…</c>).</summary>
+        private static string? TypeName(string? configured)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                return null;
+            }
+
+            var depth = 0;
+            for (var i = 0; i < configured.Length; i++)
+            {
+                switch (configured[i])
+                {
+                    case '[' or '<':
+                        depth++;
+                        break;
+                    case ']' or '>':
+                        depth--;
+                        break;
+                    case ',' when depth == 0:
+                        return configured[..i].Trim();
+                }
+            }
+
+            return configured.Trim();
+        }
 
         private IEnumerable<XDocument> Configs(string path)
         {

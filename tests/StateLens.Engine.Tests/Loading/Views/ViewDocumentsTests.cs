@@ -119,6 +119,7 @@ public sealed class ViewDocumentsTests : IDisposable
         namespace Shop
         {
             public class TenantModel { public string Name { get; set; } public System.Collections.Generic.List<string> Themes { get; set; } }
+            public class SkinControl : System.Web.UI.UserControl { public string BlogTitle { get { return ""; } } }
         }
         """;
 
@@ -171,12 +172,16 @@ public sealed class ViewDocumentsTests : IDisposable
             </ItemTemplate></asp:Repeater>
             <asp:Literal runat="server" Text="<%$ AppSettings:Title %>" />
             """);
+        Write("Skins/Web.config", """
+            <configuration><system.web><pages userControlBaseType="Shop.SkinControl, Shop, Version=1.0.0.0" /></system.web></configuration>
+            """);
+        Write("Skins/Plain/Header.ascx", "<%@ Control %>\n<h1><%= BlogTitle %></h1>");
 
         var (solution, notices) = AddViews(LanguageNames.CSharp, ("Stub.cs", MvcFormsStub));
         var compilation = (await solution.Projects.Single().GetCompilationAsync())!;
 
         Assert.Empty(notices);
-        Assert.Equal(4, compilation.SyntaxTrees.Count(t => ViewDocuments.IsViewCode(t.FilePath)));
+        Assert.Equal(5, compilation.SyntaxTrees.Count(t => ViewDocuments.IsViewCode(t.FilePath)));
         var errors = compilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.GetMappedLineSpan().Path is var path && path != Path.Combine(folder, "Stub.cs"))
             .Select(d => $"{Relative(d.Location.GetMappedLineSpan().Path)}:{d.Location.GetMappedLineSpan().StartLinePosition.Line + 1} {d.Id} {d.GetMessage()}");
