@@ -9,7 +9,7 @@ namespace StateLens.Engine.Loading.Views;
 /// markup, <c>&lt;text&gt;</c> and <c>@:</c>, directives, <c>@* *@</c>, <c>@@</c> and e-mail addresses — and skips
 /// everything else as markup. Code it cannot close raises <see cref="ViewParseException"/>.
 /// </remarks>
-internal sealed class RazorExtractor
+internal sealed partial class RazorExtractor
 {
     private static readonly HashSet<string> CSharpStatements = new(StringComparer.Ordinal) { "if", "for", "foreach", "while", "switch", "lock", "try", "do" };
 
@@ -32,6 +32,9 @@ internal sealed class RazorExtractor
     private readonly ExtractedView view = new();
 
     private readonly bool staticHelpers;
+
+    /// <summary>Where the last implicit expression ended.</summary>
+    private int implicitEnd = -1;
 
     private RazorExtractor(string text, bool visualBasic, bool staticHelpers)
     {
@@ -263,8 +266,8 @@ internal sealed class RazorExtractor
             return at + 2;
         }
 
-        // An e-mail address (name@host) is text, as Razor reads it.
-        if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+        // An e-mail address (name@host) is text, as Razor reads it; a letter that ends an expression (@a@b) is not text.
+        if (at > 0 && char.IsLetterOrDigit(text[at - 1]) && at != implicitEnd)
         {
             return at + 1;
         }
@@ -473,6 +476,7 @@ internal sealed class RazorExtractor
         }
 
         Expression(start, i, templates, output);
+        implicitEnd = i;
         return i;
     }
 
@@ -522,6 +526,9 @@ internal sealed class RazorExtractor
         var segmentStart = pos;
         var last = mode == CodeMode.Block ? '{' : 'x';
         var isDo = mode == CodeMode.Statement && At(pos, "do") && !IsIdentifierPart(CharAt(pos + 2));
+
+        // Which open braces are initializers (new Func<…>[] { @<text>…</text> }): markup right inside one is a template.
+        var initializers = new Stack<bool>();
         var i = pos;
         while (i < text.Length)
         {
@@ -563,33 +570,38 @@ internal sealed class RazorExtractor
             if (c == '{')
             {
                 depth++;
+                initializers.Push(IsInitializerBrace(i));
             }
-            else if (c == '}' && --depth == 0)
+            else if (c == '}')
             {
-                if (mode == CodeMode.Block)
+                initializers.TryPop(out _);
+                if (--depth == 0)
                 {
-                    Flush(output, segmentStart, i);
-                    return i;
-                }
+                    if (mode == CodeMode.Block)
+                    {
+                        Flush(output, segmentStart, i);
+                        return i;
+                    }
 
-                var next = NextNonSpace(i + 1);
-                if (WordAt(next) is "else" or "catch" or "finally")
-                {
-                    i = next;
-                    last = 'x';
-                    continue;
-                }
+                    var next = NextNonSpace(i + 1);
+                    if (WordAt(next) is "else" or "catch" or "finally")
+                    {
+                        i = next;
+                        last = 'x';
+                        continue;
+                    }
 
-                if (isDo && WordAt(next) == "while")
-                {
-                    var semicolon = text.IndexOf(';', next);
-                    var end = semicolon < 0 ? text.Length : semicolon + 1;
-                    Flush(output, segmentStart, end);
-                    return end;
-                }
+                    if (isDo && WordAt(next) == "while")
+                    {
+                        var semicolon = text.IndexOf(';', next);
+                        var end = semicolon < 0 ? text.Length : semicolon + 1;
+                        Flush(output, segmentStart, end);
+                        return end;
+                    }
 
-                Flush(output, segmentStart, i + 1);
-                return i + 1;
+                    Flush(output, segmentStart, i + 1);
+                    return i + 1;
+                }
             }
             else if (c == '@' && i + 1 < text.Length)
             {
@@ -627,8 +639,9 @@ internal sealed class RazorExtractor
                 {
                     Flush(output, segmentStart, i);
                     // After a named argument's colon (format: @<text>…</text>) markup is a Razor template, not a statement.
-                    var template = last is not ('{' or '}' or ';');
-                    var argument = last is '(' or ',';
+                    var inInitializer = last == '{' && initializers.TryPeek(out var initializer) && initializer;
+                    var template = inInitializer || last is not ('{' or '}' or ';');
+                    var argument = inInitializer || last is '(' or ',';
                     if (template)
                     {
                         output.Add(new ViewSegment(SegmentKind.Glue, TemplateOpen(argument), 0, 0));
@@ -1013,6 +1026,50 @@ internal sealed class RazorExtractor
 
     private ViewParseException Unclosed(string what, int offset) =>
         new($"unclosed {what} at line {Position(offset).Line}", Position(offset).Line);
+
+    /// <summary>
+    /// True for the brace of an object, collection or array initializer rather than a block: after <c>=</c>, <c>]</c>, <c>(</c>
+    /// or <c>,</c>, or when the code since the previous statement creates an object with <c>new</c>.
+    /// </summary>
+    private bool IsInitializerBrace(int brace)
+    {
+        var p = brace - 1;
+        while (p >= 0 && char.IsWhiteSpace(text[p]))
+        {
+            p--;
+        }
+
+        if (p < 0 || text[p] is '{' or '}' or ';')
+        {
+            return false;
+        }
+
+        if (text[p] is ']' or '(' or ',')
+        {
+            return true;
+        }
+
+        if (text[p] == '=')
+        {
+            // An assignment, not a comparison (==, !=, <=, >=).
+            return p == 0 || text[p - 1] is not ('=' or '!' or '<' or '>');
+        }
+
+        var start = p;
+        while (start > 0 && text[start - 1] is not (';' or '{' or '}'))
+        {
+            start--;
+        }
+
+        var head = text[start..(p + 1)].TrimStart();
+        return NewKeyword().IsMatch(head) && !ControlKeyword().IsMatch(head);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bnew\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NewKeyword();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(if|for|foreach|while|using|switch|lock|else|do|try|catch|finally)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ControlKeyword();
 
     /// <summary>True for a verbatim identifier being assigned (<c>@class = "x"</c> in an anonymous object), which is not a transition.</summary>
     private bool IsAssignedVerbatim(int identifierStart)

@@ -174,6 +174,36 @@ public sealed class ExtractorTests
     }
 
     [Fact]
+    public void Razor_TemplatesInAnInitializer_AreLambdas_AndAdjacentExpressionsAreNotEmails()
+    {
+        var view = RazorExtractor.Extract("""
+            @{
+                var segments = new Func<string, object>[]
+                {
+                    @<text>@item</text>,
+                    @<b>x</b>
+                };
+                if (ok) { <p>@first@second me@home</p> }
+            }
+            """, visualBasic: false);
+
+        Assert.Equal(
+        [
+            "Statement 2:4 var segments = new Func<string, object>[]|    {",
+            "glue item => {",
+            "Expression 4:16 item",
+            "glue return null; }",
+            "Statement 4:27 ,",
+            "glue item => {",
+            "glue return null; }",
+            "Statement 6:4 };|    if (ok) {",
+            "Expression 7:18 first",
+            "Expression 7:24 second",
+            "Statement 7:43 }",
+        ], Body(view));
+    }
+
+    [Fact]
     public void Razor_HtmlCommentInCode_IsMarkup()
     {
         var view = RazorExtractor.Extract("""
