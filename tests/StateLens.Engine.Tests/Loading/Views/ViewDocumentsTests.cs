@@ -189,6 +189,18 @@ public sealed class ViewDocumentsTests : IDisposable
     }
 
     [Fact]
+    public async Task CSharp73Project_GetsViewCodeWithoutNullableDirective()
+    {
+        Write("Default.aspx", "<%@ Page Language=\"C#\" %>\n<% Session[\"x\"] = 1; %>");
+
+        var (solution, _) = AddViews(LanguageNames.CSharp, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3));
+        var compilation = (await solution.Projects.Single().GetCompilationAsync())!;
+
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{d.Id} {d.GetMessage()}"));
+        Assert.DoesNotContain("#nullable", (await solution.Projects.Single().Documents.Single().GetTextAsync()).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VbViews_AreAnalysed_AtTheMarkupLine()
     {
         Write("Default.aspx", """
@@ -263,7 +275,10 @@ public sealed class ViewDocumentsTests : IDisposable
 
     private string Relative(string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
 
-    private (Solution Solution, List<string> Notices) AddViews(string language, params (string Name, string Text)[] sources)
+    private (Solution Solution, List<string> Notices) AddViews(string language, params (string Name, string Text)[] sources) =>
+        AddViews(language, parseOptions: null, sources);
+
+    private (Solution Solution, List<string> Notices) AddViews(string language, ParseOptions? parseOptions, params (string Name, string Text)[] sources)
     {
         var workspace = new AdhocWorkspace();
         var extension = language == LanguageNames.CSharp ? "csproj" : "vbproj";
@@ -278,7 +293,8 @@ public sealed class ViewDocumentsTests : IDisposable
             metadataReferences: references,
             compilationOptions: language == LanguageNames.CSharp
                 ? new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-                : new Microsoft.CodeAnalysis.VisualBasic.VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+                : new Microsoft.CodeAnalysis.VisualBasic.VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            parseOptions: parseOptions));
         foreach (var (name, text) in sources)
         {
             project = project.AddDocument(name, SourceText.From(text), filePath: Path.Combine(folder, name)).Project;
