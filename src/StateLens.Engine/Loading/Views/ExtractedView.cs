@@ -9,6 +9,12 @@ internal enum SegmentKind
     /// <summary>An expression whose value the view writes (<c>@Model.Name</c>, <c>&lt;%= x %&gt;</c>).</summary>
     Expression,
 
+    /// <summary>
+    /// A WebForms data-binding expression (<c>&lt;%# Eval("Name") %&gt;</c>, <c>Container.DataItem</c>): evaluated later against
+    /// the template's container, so it is emitted as a lambda over a late-bound <c>Container</c>.
+    /// </summary>
+    DataBinding,
+
     /// <summary>Text the generator adds (a template's lambda header): emitted without a line mapping.</summary>
     Glue,
 }

@@ -9,7 +9,7 @@ namespace StateLens.Engine.Loading.Views;
 /// markup, <c>&lt;text&gt;</c> and <c>@:</c>, directives, <c>@* *@</c>, <c>@@</c> and e-mail addresses — and skips
 /// everything else as markup. Code it cannot close raises <see cref="ViewParseException"/>.
 /// </remarks>
-internal sealed class RazorExtractor
+internal sealed partial class RazorExtractor
 {
     private static readonly HashSet<string> CSharpStatements = new(StringComparer.Ordinal) { "if", "for", "foreach", "while", "switch", "lock", "try", "do" };
 
@@ -31,10 +31,16 @@ internal sealed class RazorExtractor
     private readonly int[] lineStarts;
     private readonly ExtractedView view = new();
 
-    private RazorExtractor(string text, bool visualBasic)
+    private readonly bool staticHelpers;
+
+    /// <summary>Where the last implicit expression ended.</summary>
+    private int implicitEnd = -1;
+
+    private RazorExtractor(string text, bool visualBasic, bool staticHelpers)
     {
         this.text = text;
         vb = visualBasic;
+        this.staticHelpers = staticHelpers;
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
@@ -66,9 +72,10 @@ internal sealed class RazorExtractor
         Statement,
     }
 
-    public static ExtractedView Extract(string text, bool visualBasic)
+    /// <param name="staticHelpers">True for a helper library in App_Code, whose <c>@helper</c> methods are static.</param>
+    public static ExtractedView Extract(string text, bool visualBasic, bool staticHelpers = false)
     {
-        var extractor = new RazorExtractor(text, visualBasic);
+        var extractor = new RazorExtractor(text, visualBasic, staticHelpers);
         extractor.Markup(0, MarkupEnd.EndOfFile, extractor.view.Body);
         return extractor.view;
     }
@@ -118,6 +125,12 @@ internal sealed class RazorExtractor
                 }
 
                 i = Math.Min(close + 3, text.Length);
+                if (end == MarkupEnd.Element && depth == 0)
+                {
+                    // A comment where code expected markup is a node of its own, like an element.
+                    return i;
+                }
+
                 continue;
             }
             else if (c == '<' && i + 2 < text.Length)
@@ -253,16 +266,17 @@ internal sealed class RazorExtractor
             return at + 2;
         }
 
-        // An e-mail address (name@host) is text, as Razor reads it.
-        if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+        // An e-mail address (name@host) is text, as Razor reads it; a letter that ends an expression (@a@b) is not text.
+        if (at > 0 && char.IsLetterOrDigit(text[at - 1]) && at != implicitEnd)
         {
             return at + 1;
         }
 
         if (next == '(')
         {
-            var end = Balanced(at + 1);
-            output.Add(Segment(SegmentKind.Expression, at + 2, end - 1));
+            var templates = new List<Template>();
+            var end = BalancedCode(at + 1, templates);
+            Expression(at + 2, end - 1, templates, output);
             return end;
         }
 
@@ -347,7 +361,7 @@ internal sealed class RazorExtractor
             {
                 var member = new List<ViewSegment>();
                 var signatureEnd = LineEnd(wordEnd);
-                member.Add(Prefixed("Public Sub ", NextNonSpace(wordEnd), signatureEnd));
+                member.Add(Prefixed(staticHelpers ? "Public Shared Sub " : "Public Sub ", NextNonSpace(wordEnd), signatureEnd));
                 var end = VbCode(signatureEnd, "End Helper", member);
                 member.Add(new ViewSegment(SegmentKind.Glue, "End Sub", 0, 0));
                 view.Members.Add(new ViewMember(member));
@@ -389,10 +403,11 @@ internal sealed class RazorExtractor
             throw Unclosed("@helper", at);
         }
 
-        var member = new List<ViewSegment> { Prefixed("private void ", nameStart, brace) };
+        // MVC 5 makes a helper return a HelperResult, static in App_Code; dynamic leaves what callers do with it to run time.
+        var member = new List<ViewSegment> { Prefixed(staticHelpers ? "public static dynamic " : "public dynamic ", nameStart, brace) };
         member.Add(new ViewSegment(SegmentKind.Glue, "{", 0, 0));
         var close = Code(brace + 1, CodeMode.Block, member);
-        member.Add(new ViewSegment(SegmentKind.Glue, "}", 0, 0));
+        member.Add(new ViewSegment(SegmentKind.Glue, "return null; }", 0, 0));
         view.Members.Add(new ViewMember(member));
         return close + 1;
     }
@@ -438,12 +453,13 @@ internal sealed class RazorExtractor
             }
         }
 
+        var templates = new List<Template>();
         while (i < text.Length)
         {
             var c = text[i];
             if (c == '(' || (c == '[' && !vb))
             {
-                i = Balanced(i);
+                i = BalancedCode(i, templates);
             }
             else if (c == '.' && i + 1 < text.Length && IsIdentifierStart(text[i + 1]))
             {
@@ -459,9 +475,46 @@ internal sealed class RazorExtractor
             }
         }
 
-        output.Add(Segment(SegmentKind.Expression, start, i));
+        Expression(start, i, templates, output);
+        implicitEnd = i;
         return i;
     }
+
+    /// <summary>
+    /// An expression the view writes. With Razor templates among its arguments (<c>Helper(@&lt;p&gt;…&lt;/p&gt;)</c>) it is
+    /// emitted in pieces around each template's lambda, so the markup inside is scanned like any other.
+    /// </summary>
+    private void Expression(int start, int end, List<Template> templates, List<ViewSegment> output)
+    {
+        if (templates.Count == 0)
+        {
+            output.Add(Segment(SegmentKind.Expression, start, end));
+            return;
+        }
+
+        output.Add(new ViewSegment(SegmentKind.Glue, ViewCodeWriter.WriteOpen, 0, 0));
+        var from = start;
+        foreach (var template in templates)
+        {
+            Flush(output, from, template.At);
+            output.Add(new ViewSegment(SegmentKind.Glue, TemplateOpen(argument: true), 0, 0));
+            output.AddRange(template.Markup);
+            output.Add(new ViewSegment(SegmentKind.Glue, TemplateClose, 0, 0));
+            from = template.End;
+        }
+
+        Flush(output, from, end);
+        output.Add(new ViewSegment(SegmentKind.Glue, ");", 0, 0));
+    }
+
+    /// <summary>
+    /// A template is a lambda over <c>item</c>. As an argument it takes the parameter's delegate type
+    /// (<c>Func&lt;dynamic, HelperResult&gt;</c> in MVC); elsewhere nothing gives it one, so it is cast.
+    /// </summary>
+    private static string TemplateOpen(bool argument) =>
+        argument ? "item => {" : "(global::System.Func<dynamic, object>)(item => {";
+
+    private const string TemplateClose = "return null; }";
 
     /// <summary>
     /// C# code with markup inside: in <see cref="CodeMode.Block"/> from after the opening brace, returning the position of
@@ -473,6 +526,9 @@ internal sealed class RazorExtractor
         var segmentStart = pos;
         var last = mode == CodeMode.Block ? '{' : 'x';
         var isDo = mode == CodeMode.Statement && At(pos, "do") && !IsIdentifierPart(CharAt(pos + 2));
+
+        // Which open braces are initializers (new Func<…>[] { @<text>…</text> }): markup right inside one is a template.
+        var initializers = new Stack<bool>();
         var i = pos;
         while (i < text.Length)
         {
@@ -489,36 +545,63 @@ internal sealed class RazorExtractor
                 continue;
             }
 
+            if (c == '(' && depth == 0 && mode == CodeMode.Statement)
+            {
+                // A statement's head (using (… new { @class = "x" } …)) is one expression: its braces close nothing.
+                var templates = new List<Template>();
+                var headEnd = BalancedCode(i, templates);
+                if (templates.Count > 0)
+                {
+                    foreach (var template in templates)
+                    {
+                        Flush(output, segmentStart, template.At);
+                        output.Add(new ViewSegment(SegmentKind.Glue, TemplateOpen(argument: true), 0, 0));
+                        output.AddRange(template.Markup);
+                        output.Add(new ViewSegment(SegmentKind.Glue, TemplateClose, 0, 0));
+                        segmentStart = template.End;
+                    }
+                }
+
+                i = headEnd;
+                last = ')';
+                continue;
+            }
+
             if (c == '{')
             {
                 depth++;
+                initializers.Push(IsInitializerBrace(i));
             }
-            else if (c == '}' && --depth == 0)
+            else if (c == '}')
             {
-                if (mode == CodeMode.Block)
+                initializers.TryPop(out _);
+                if (--depth == 0)
                 {
-                    Flush(output, segmentStart, i);
-                    return i;
-                }
+                    if (mode == CodeMode.Block)
+                    {
+                        Flush(output, segmentStart, i);
+                        return i;
+                    }
 
-                var next = NextNonSpace(i + 1);
-                if (WordAt(next) is "else" or "catch" or "finally")
-                {
-                    i = next;
-                    last = 'x';
-                    continue;
-                }
+                    var next = NextNonSpace(i + 1);
+                    if (WordAt(next) is "else" or "catch" or "finally")
+                    {
+                        i = next;
+                        last = 'x';
+                        continue;
+                    }
 
-                if (isDo && WordAt(next) == "while")
-                {
-                    var semicolon = text.IndexOf(';', next);
-                    var end = semicolon < 0 ? text.Length : semicolon + 1;
-                    Flush(output, segmentStart, end);
-                    return end;
-                }
+                    if (isDo && WordAt(next) == "while")
+                    {
+                        var semicolon = text.IndexOf(';', next);
+                        var end = semicolon < 0 ? text.Length : semicolon + 1;
+                        Flush(output, segmentStart, end);
+                        return end;
+                    }
 
-                Flush(output, segmentStart, i + 1);
-                return i + 1;
+                    Flush(output, segmentStart, i + 1);
+                    return i + 1;
+                }
             }
             else if (c == '@' && i + 1 < text.Length)
             {
@@ -541,20 +624,33 @@ internal sealed class RazorExtractor
                     continue;
                 }
 
+                // Where a statement may start, '@' is a transition (@Html.X(), @if, @using (…), @(…)) as Razor reads it;
+                // elsewhere, and before '=' (new { @class = "x" }), it is C#'s own verbatim identifier.
+                if (IsStatementStart(last) && (next == '(' || (IsIdentifierStart(next) && !IsAssignedVerbatim(i + 1))))
+                {
+                    Flush(output, segmentStart, i);
+                    i = Transition(i, output);
+                    segmentStart = i;
+                    last = ';';
+                    continue;
+                }
+
                 if (next == '<')
                 {
                     Flush(output, segmentStart, i);
                     // After a named argument's colon (format: @<text>…</text>) markup is a Razor template, not a statement.
-                    var template = last is not ('{' or '}' or ';');
+                    var inInitializer = last == '{' && initializers.TryPeek(out var initializer) && initializer;
+                    var template = inInitializer || last is not ('{' or '}' or ';');
+                    var argument = inInitializer || last is '(' or ',';
                     if (template)
                     {
-                        output.Add(new ViewSegment(SegmentKind.Glue, "(global::System.Func<dynamic, object>)(item => {", 0, 0));
+                        output.Add(new ViewSegment(SegmentKind.Glue, TemplateOpen(argument), 0, 0));
                     }
 
                     i = Element(i + 1, output);
                     if (template)
                     {
-                        output.Add(new ViewSegment(SegmentKind.Glue, "return null; })", 0, 0));
+                        output.Add(new ViewSegment(SegmentKind.Glue, argument ? TemplateClose : TemplateClose + ")", 0, 0));
                     }
                     else
                     {
@@ -818,6 +914,54 @@ internal sealed class RazorExtractor
         return text.Length;
     }
 
+    /// <summary>
+    /// Like <see cref="Balanced"/> for code that may hold Razor templates (<c>@&lt;text&gt;…&lt;/text&gt;</c>, C# only): each is
+    /// scanned as markup, so an apostrophe in its text is not taken for a character literal, and added to <paramref name="templates"/>.
+    /// </summary>
+    private int BalancedCode(int open, List<Template> templates)
+    {
+        if (vb)
+        {
+            return Balanced(open);
+        }
+
+        var opener = text[open];
+        var closer = opener switch { '(' => ')', '[' => ']', _ => '}' };
+        var depth = 0;
+        var i = open;
+        while (i < text.Length)
+        {
+            if (text[i] == '@' && CharAt(i + 1) == '<')
+            {
+                var markup = new List<ViewSegment>();
+                var end = Element(i + 1, markup);
+                templates.Add(new Template(i, end, markup));
+                i = end;
+                continue;
+            }
+
+            var skipped = SkipTrivia(i);
+            if (skipped != i)
+            {
+                i = skipped;
+                continue;
+            }
+
+            if (text[i] == opener)
+            {
+                depth++;
+            }
+            else if (text[i] == closer && --depth == 0)
+            {
+                return i + 1;
+            }
+
+            i++;
+        }
+
+        throw Unclosed($"'{opener}'", open);
+    }
+
     /// <summary>From an opening bracket, the position after its matching close, skipping strings and comments.</summary>
     private int Balanced(int open)
     {
@@ -878,8 +1022,61 @@ internal sealed class RazorExtractor
         return (line + 1, offset - lineStarts[line]);
     }
 
+    private sealed record Template(int At, int End, List<ViewSegment> Markup);
+
     private ViewParseException Unclosed(string what, int offset) =>
         new($"unclosed {what} at line {Position(offset).Line}", Position(offset).Line);
+
+    /// <summary>
+    /// True for the brace of an object, collection or array initializer rather than a block: after <c>=</c>, <c>]</c>, <c>(</c>
+    /// or <c>,</c>, or when the code since the previous statement creates an object with <c>new</c>.
+    /// </summary>
+    private bool IsInitializerBrace(int brace)
+    {
+        var p = brace - 1;
+        while (p >= 0 && char.IsWhiteSpace(text[p]))
+        {
+            p--;
+        }
+
+        if (p < 0 || text[p] is '{' or '}' or ';')
+        {
+            return false;
+        }
+
+        if (text[p] is ']' or '(' or ',')
+        {
+            return true;
+        }
+
+        if (text[p] == '=')
+        {
+            // An assignment, not a comparison (==, !=, <=, >=).
+            return p == 0 || text[p - 1] is not ('=' or '!' or '<' or '>');
+        }
+
+        var start = p;
+        while (start > 0 && text[start - 1] is not (';' or '{' or '}'))
+        {
+            start--;
+        }
+
+        var head = text[start..(p + 1)].TrimStart();
+        return NewKeyword().IsMatch(head) && !ControlKeyword().IsMatch(head);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bnew\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NewKeyword();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(if|for|foreach|while|using|switch|lock|else|do|try|catch|finally)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ControlKeyword();
+
+    /// <summary>True for a verbatim identifier being assigned (<c>@class = "x"</c> in an anonymous object), which is not a transition.</summary>
+    private bool IsAssignedVerbatim(int identifierStart)
+    {
+        var after = NextNonSpace(IdentifierEnd(identifierStart));
+        return CharAt(after) == '=' && CharAt(after + 1) is not ('=' or '>');
+    }
 
     private static bool IsStatementStart(char last) => last is '{' or '}' or ';' or ':';
 

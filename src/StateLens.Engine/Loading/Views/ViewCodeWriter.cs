@@ -21,15 +21,27 @@ internal static class ViewCodeWriter
 
     private const string WriteMethod = "__Write";
 
+    /// <summary>Glue that opens a written expression the extractor emits in pieces (around Razor templates).</summary>
+    public const string WriteOpen = WriteMethod + "(";
+
+    private const string BindMethod = "__Bind";
+
     /// <summary>Short, so an expression that starts a few columns into its line keeps its column (VB maps lines only).</summary>
     private const string VbWriteMethod = "_W";
 
-    public static string CSharp(ExtractedView view, ViewClass shape, string mappedPath)
+    private const string VbBindMethod = "_B";
+
+    /// <param name="nullableDirective">False below C# 8, where <c>#nullable</c> is itself an error.</param>
+    public static string CSharp(ExtractedView view, ViewClass shape, string mappedPath, bool nullableDirective = true)
     {
         var path = mappedPath.Replace("\"", string.Empty, StringComparison.Ordinal);
         var code = new StringBuilder();
         code.Append("// StateLens: code of a view, extracted for analysis only.\n");
-        code.Append("#nullable disable\n");
+        if (nullableDirective)
+        {
+            code.Append("#nullable disable\n");
+        }
+
         foreach (var ns in shape.Usings)
         {
             code.Append("using ").Append(ns).Append(";\n");
@@ -62,7 +74,8 @@ internal static class ViewCodeWriter
             Mapped(code, segment, path);
         }
 
-        code.Append("}\nprivate void ").Append(WriteMethod).Append("(object value) { }\n}\n}\n");
+        code.Append("}\nprivate static void ").Append(WriteMethod).Append("(object value) { }\n");
+        code.Append("private static void ").Append(BindMethod).Append("(global::System.Func<dynamic, object> value) { }\n}\n}\n");
         return code.ToString();
     }
 
@@ -108,7 +121,8 @@ internal static class ViewCodeWriter
         }
 
         code.Append(isAsync ? "End Function\n" : "End Sub\n");
-        code.Append("Private Sub ").Append(VbWriteMethod).Append("(value As Object)\nEnd Sub\nEnd Class\nEnd Namespace\n");
+        code.Append("Private Sub ").Append(VbWriteMethod).Append("(value As Object)\nEnd Sub\n");
+        code.Append("Private Sub ").Append(VbBindMethod).Append("(value As Global.System.Func(Of Object, Object))\nEnd Sub\nEnd Class\nEnd Namespace\n");
         return code.ToString();
     }
 
@@ -128,11 +142,15 @@ internal static class ViewCodeWriter
         {
             code.Append(WriteMethod).Append("(\n");
         }
+        else if (segment.Kind == SegmentKind.DataBinding)
+        {
+            code.Append(BindMethod).Append("((dynamic Container) =>\n");
+        }
 
         code.Append("#line ").Append(segment.Line).Append(" \"").Append(path).Append("\"\n");
         code.Append(' ', segment.Column).Append(segment.Text).Append('\n');
         code.Append("#line hidden\n");
-        if (segment.Kind == SegmentKind.Expression)
+        if (segment.Kind is SegmentKind.Expression or SegmentKind.DataBinding)
         {
             code.Append(");\n");
         }
@@ -151,9 +169,9 @@ internal static class ViewCodeWriter
         }
 
         code.Append("#ExternalSource(\"").Append(path).Append("\", ").Append(segment.Line).Append(")\n");
-        if (segment.Kind == SegmentKind.Expression)
+        if (segment.Kind is SegmentKind.Expression or SegmentKind.DataBinding)
         {
-            var prefix = VbWriteMethod + "(";
+            var prefix = segment.Kind == SegmentKind.Expression ? VbWriteMethod + "(" : VbBindMethod + "(Function(Container) ";
             code.Append(' ', Math.Max(0, segment.Column - prefix.Length)).Append(prefix).Append(segment.Text).Append(")\n");
         }
         else

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace StateLens.Engine.Loading.Views;
@@ -82,7 +83,7 @@ internal static class ViewDocuments
             ExtractedView view;
             try
             {
-                view = isRazor ? RazorExtractor.Extract(text.ToString(), extension == ".vbhtml") : WebFormsExtractor.Extract(text.ToString());
+                view = isRazor ? RazorExtractor.Extract(text.ToString(), extension == ".vbhtml", IsAppCode(folder, path)) : WebFormsExtractor.Extract(text.ToString());
             }
             catch (ViewParseException e)
             {
@@ -112,8 +113,9 @@ internal static class ViewDocuments
 
             var shape = context.Shape(view, path, isRazor, language, classNames);
             var source = language == LanguageNames.CSharp
-                ? ViewCodeWriter.CSharp(view, shape, path)
+                ? ViewCodeWriter.CSharp(view, shape, path, project.ParseOptions is not CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })
                 : ViewCodeWriter.VisualBasic(view, shape, path);
+
             var id = DocumentId.CreateNewId(project.Id, documentPath);
             solution = solution.AddDocument(id, Path.GetFileName(documentPath), SourceText.From(source, Encoding.UTF8), folders: null, filePath: documentPath);
             if (!additional.Contains(path))
@@ -124,6 +126,10 @@ internal static class ViewDocuments
 
         return solution;
     }
+
+    /// <summary>Razor files in App_Code are helper libraries: a class named after the file, called from every view.</summary>
+    private static bool IsAppCode(string projectFolder, string path) =>
+        Path.GetRelativePath(projectFolder, path).Replace('\\', '/').StartsWith("App_Code/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The views under a project folder, sorted; folders of nested projects and build output are not the project's.</summary>
     internal static IReadOnlyList<string> Find(string folder)
@@ -232,7 +238,12 @@ internal static class ViewDocuments
             {
                 usings.AddRange(Available(WebFormsNamespaces));
                 usings.AddRange(ConfiguredNamespaces(path, razor: false));
-                var fallback = view.WebFormsKind switch { "Control" => "System.Web.UI.UserControl", "Master" => "System.Web.UI.MasterPage", _ => "System.Web.UI.Page" };
+                var fallback = view.WebFormsKind switch
+                {
+                    "Control" => ConfiguredWebFormsBaseType(path, "userControlBaseType") ?? "System.Web.UI.UserControl",
+                    "Master" => "System.Web.UI.MasterPage",
+                    _ => ConfiguredWebFormsBaseType(path, "pageBaseType") ?? "System.Web.UI.Page",
+                };
                 baseType = (vb ? "Global." : "global::") + (view.Inherits ?? fallback);
                 className = Identifier(relative.ToLowerInvariant());
             }
@@ -269,11 +280,13 @@ internal static class ViewDocuments
                 var model = view.Model ?? (vb ? "Object" : "dynamic");
                 var pageBase = ConfiguredPageBaseType(path) ?? (assemblies.Contains("System.Web.Mvc") || !assemblies.Contains("System.Web.WebPages") ? "System.Web.Mvc.WebViewPage" : null);
                 var isViewStart = Path.GetFileNameWithoutExtension(path).Equals("_ViewStart", StringComparison.OrdinalIgnoreCase);
+                var isAppCode = IsAppCode(folder, path);
                 baseType = view.Inherits
-                    ?? (pageBase is null ? "System.Web.WebPages.WebPage"
+                    ?? (isAppCode ? (assemblies.Contains("System.Web.WebPages") ? "System.Web.WebPages.HelperPage" : "System.Object")
+                        : pageBase is null ? "System.Web.WebPages.WebPage"
                         : isViewStart ? "System.Web.Mvc.ViewStartPage"
                         : vb ? $"{pageBase}(Of {model})" : $"{pageBase}<{model}>");
-                className = "_Page_" + Identifier(relative);
+                className = isAppCode ? Identifier(Path.GetFileNameWithoutExtension(path)) : "_Page_" + Identifier(relative);
             }
 
             usings.AddRange(view.Usings);
@@ -311,8 +324,43 @@ internal static class ViewDocuments
 
         private string? ConfiguredPageBaseType(string path) =>
             Configs(path)
-                .Select(c => c.Descendants().Where(e => e.Name.LocalName == "system.web.webPages.razor").Elements().FirstOrDefault(e => e.Name.LocalName == "pages")?.Attribute("pageBaseType")?.Value.Trim())
-                .LastOrDefault(v => !string.IsNullOrEmpty(v));
+                .Select(c => c.Descendants().Where(e => e.Name.LocalName == "system.web.webPages.razor").Elements().FirstOrDefault(e => e.Name.LocalName == "pages")?.Attribute("pageBaseType")?.Value)
+                .Select(TypeName)
+                .LastOrDefault(v => v is not null);
+
+        /// <summary>The base type web.config gives WebForms pages or user controls without Inherits (<c>&lt;pages userControlBaseType&gt;</c>), nearest folder last.</summary>
+        private string? ConfiguredWebFormsBaseType(string path, string attribute) =>
+            Configs(path)
+                .Select(c => c.Descendants().Where(e => e.Name.LocalName == "system.web").Elements().FirstOrDefault(e => e.Name.LocalName == "pages")?.Attribute(attribute)?.Value)
+                .Select(TypeName)
+                .LastOrDefault(v => v is not null);
+
+        /// <summary>A configured type without its assembly (<c>System.Web.Mvc.ViewPage, System.Web.Mvc, Version=…</c>).</summary>
+        private static string? TypeName(string? configured)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                return null;
+            }
+
+            var depth = 0;
+            for (var i = 0; i < configured.Length; i++)
+            {
+                switch (configured[i])
+                {
+                    case '[' or '<':
+                        depth++;
+                        break;
+                    case ']' or '>':
+                        depth--;
+                        break;
+                    case ',' when depth == 0:
+                        return configured[..i].Trim();
+                }
+            }
+
+            return configured.Trim();
+        }
 
         private IEnumerable<XDocument> Configs(string path)
         {

@@ -54,15 +54,18 @@ internal static partial class WebFormsExtractor
                     break;
                 case '$':
                     break;
-                case '=' or ':' or '#':
+                case '=' or ':':
+                    AddSegment(view.Body, SegmentKind.Expression, text, open + 3, close, lines);
+                    break;
+                case '#':
                 {
                     var start = open + 3;
-                    if (marker == '#' && start < close && text[start] == ':')
+                    if (start < close && text[start] == ':')
                     {
                         start++;
                     }
 
-                    AddSegment(view.Body, SegmentKind.Expression, text, start, close, lines);
+                    AddSegment(view.Body, SegmentKind.DataBinding, text, start, close, lines);
                     break;
                 }
 
@@ -164,8 +167,17 @@ internal static partial class WebFormsExtractor
             return;
         }
 
+        // Two-way Bind("Field") is no method: the page parser turns it into Eval (same length, so the column holds).
+        if (kind == SegmentKind.DataBinding && BindCall().IsMatch(code))
+        {
+            code = "Eval" + code[4..];
+        }
+
         output.Add(new ViewSegment(kind, code, lines.Line(start), lines.Column(start)));
     }
+
+    [GeneratedRegex("""^Bind\s*\(""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BindCall();
 
     [GeneratedRegex("""<script\b[^>]*\brunat\s*=\s*["']?server["']?[^>]*>""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ServerScriptTag();

@@ -115,6 +115,131 @@ public sealed class ExtractorTests
         ], Body(view));
     }
 
+    [Fact]
+    public void Razor_TransitionsInsideCode_AreCode_AndMarkupAfterThemIsSkipped()
+    {
+        var view = RazorExtractor.Extract("""
+            @using (Html.BeginForm("Add", new { @class = "inline" })) {
+                @Html.ValidationSummary()
+                <fieldset>
+                    <label for="@Html.IdFor(m => m.Name)">@T("Name")</label>
+                </fieldset>
+                @if (Model.Ok) { <p>ok</p> }
+                @foreach (var t in Model.Themes) {
+                    <span>@t</span>
+                }
+                var attributes = new { @class = "x" };
+                @(Model.Count)
+            }
+            """, visualBasic: false);
+
+        Assert.Equal(
+        [
+            "Statement 1:1 using (Html.BeginForm(\"Add\", new { @class = \"inline\" })) {",
+            "Expression 2:5 Html.ValidationSummary()",
+            "Expression 4:21 Html.IdFor(m => m.Name)",
+            "Expression 4:47 T(\"Name\")",
+            "Statement 6:5 if (Model.Ok) {",
+            "Statement 6:31 }",
+            "Statement 7:5 foreach (var t in Model.Themes) {",
+            "Expression 8:15 t",
+            "Statement 9:4 }",
+            "Statement 10:4 var attributes = new { @class = \"x\" };",
+            "Expression 11:6 Model.Count",
+            "Statement 12:0 }",
+        ], Body(view));
+    }
+
+    [Fact]
+    public void Razor_TemplatesAsArguments_AreLambdasWhoseMarkupIsScanned()
+    {
+        // The apostrophe in "can't" would open a character literal if the template were read as code.
+        var view = RazorExtractor.Extract("""
+            @Helpers.Page(Url, @<text><p>We can't do @item.Name</p></text>, @<b>x</b>)
+            """, visualBasic: false);
+
+        Assert.Equal(
+        [
+            "glue __Write(",
+            "Statement 1:1 Helpers.Page(Url,",
+            "glue item => {",
+            "Expression 1:42 item.Name",
+            "glue return null; }",
+            "Statement 1:62 ,",
+            "glue item => {",
+            "glue return null; }",
+            "Statement 1:73 )",
+            "glue );",
+        ], Body(view));
+    }
+
+    [Fact]
+    public void Razor_TemplatesInAnInitializer_AreLambdas_AndAdjacentExpressionsAreNotEmails()
+    {
+        var view = RazorExtractor.Extract("""
+            @{
+                var segments = new Func<string, object>[]
+                {
+                    @<text>@item</text>,
+                    @<b>x</b>
+                };
+                if (ok) { <p>@first@second me@home</p> }
+            }
+            """, visualBasic: false);
+
+        Assert.Equal(
+        [
+            "Statement 2:4 var segments = new Func<string, object>[]|    {",
+            "glue item => {",
+            "Expression 4:16 item",
+            "glue return null; }",
+            "Statement 4:27 ,",
+            "glue item => {",
+            "glue return null; }",
+            "Statement 6:4 };|    if (ok) {",
+            "Expression 7:18 first",
+            "Expression 7:24 second",
+            "Statement 7:43 }",
+        ], Body(view));
+    }
+
+    [Fact]
+    public void Razor_HtmlCommentInCode_IsMarkup()
+    {
+        var view = RazorExtractor.Extract("""
+            @{
+                var v = 1;
+            <!--
+                version @v
+            -->
+                v++;
+            }
+            """, visualBasic: false);
+
+        Assert.Equal(["Statement 2:4 var v = 1;", "Expression 4:13 v", "Statement 6:4 v++;"], Body(view));
+    }
+
+    [Theory]
+    [InlineData(false, "public dynamic ")]
+    [InlineData(true, "public static dynamic ")]
+    public void Razor_Helper_IsAMethodReturningDynamic_StaticInAppCode(bool appCode, string prefix)
+    {
+        var view = RazorExtractor.Extract("""
+            @helper Alert(string text) {
+                <div class="alert">@text</div>
+            }
+            """, visualBasic: false, staticHelpers: appCode);
+
+        var member = Assert.Single(view.Members);
+        Assert.Equal(
+        [
+            $"Statement 1:0 {prefix}Alert(string text)",
+            "glue {",
+            "Expression 2:24 text",
+            "glue return null; }",
+        ], member.Segments.Select(Describe));
+    }
+
     [Theory]
     [InlineData("@{ var x = 1;\n<p>unclosed", 2)]
     [InlineData("@if (x) { <p>", 1)]
@@ -183,11 +308,29 @@ public sealed class ExtractorTests
             "Statement 4:3 if (Session[\"cart\"] != null) {",
             "Expression 5:9 Session[\"cart\"]",
             "Expression 5:32 Application[\"hits\"]",
-            "Expression 6:38 Eval(\"Name\")",
+            "DataBinding 6:38 Eval(\"Name\")",
             "Statement 7:3 }",
         ], Body(view));
         var member = Assert.Single(view.Members);
         Assert.Equal(["Statement 9:4 protected void Page_Load(object sender, EventArgs e) { Cache[\"k\"] = 1; }"], member.Segments.Select(Describe));
+    }
+
+    [Fact]
+    public void WebForms_DataBinding_IsItsOwnKind_AndBindReadsAsEval()
+    {
+        var view = WebFormsExtractor.Extract("""
+            <asp:Repeater runat="server"><ItemTemplate>
+              <%# Container.DataItem %> <%#: Bind("Title") %> <%# bind ("Url") %> <%# Binder(x) %>
+            </ItemTemplate></asp:Repeater>
+            """);
+
+        Assert.Equal(
+        [
+            "DataBinding 2:6 Container.DataItem",
+            "DataBinding 2:33 Eval(\"Title\")",
+            "DataBinding 2:54 Eval (\"Url\")",
+            "DataBinding 2:74 Binder(x)",
+        ], Body(view));
     }
 
     [Fact]

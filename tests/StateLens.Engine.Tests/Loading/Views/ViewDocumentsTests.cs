@@ -80,6 +80,126 @@ public sealed class ViewDocumentsTests : IDisposable
         ], diagnostics);
     }
 
+    /// <summary>Enough of MVC 5 and Web Pages, under their real names, for an Orchard-style admin view to compile.</summary>
+    private const string MvcFormsStub = """
+        namespace System.Web.WebPages
+        {
+            public class HelperResult { }
+            public abstract class HelperPage { }
+        }
+        namespace System.Web.Mvc
+        {
+            public sealed class MvcForm : System.IDisposable { public void Dispose() { } }
+            public sealed class MvcHtmlString { public override string ToString() { return ""; } }
+            public class HtmlHelper<TModel> { }
+            public class UrlHelper { public string Content(string path) { return path; } }
+            public abstract class WebViewPage<TModel>
+            {
+                public HtmlHelper<TModel> Html { get { return null; } }
+                public UrlHelper Url { get { return null; } }
+                public TModel Model { get { return default(TModel); } }
+                public dynamic ViewBag { get { return null; } }
+                public System.Web.HttpSessionStateBase Session { get { return null; } }
+                public string T(string text) { return text; }
+                public abstract void Execute();
+            }
+        }
+        namespace System.Web.Mvc.Html
+        {
+            using System.Linq.Expressions;
+            public static class Extensions
+            {
+                public static MvcForm BeginForm<T>(this HtmlHelper<T> html, string action, object attributes) { return null; }
+                public static MvcHtmlString ValidationSummary<T>(this HtmlHelper<T> html) { return null; }
+                public static MvcHtmlString IdFor<T, P>(this HtmlHelper<T> html, Expression<Func<T, P>> property) { return null; }
+                public static MvcHtmlString TextBoxFor<T, P>(this HtmlHelper<T> html, Expression<Func<T, P>> property, object attributes) { return null; }
+                public static MvcHtmlString Raw<T>(this HtmlHelper<T> html, object value) { return null; }
+            }
+        }
+        namespace Shop
+        {
+            public class TenantModel { public string Name { get; set; } public System.Collections.Generic.List<string> Themes { get; set; } }
+            public class SkinControl : System.Web.UI.UserControl { public string BlogTitle { get { return ""; } } }
+        }
+        """;
+
+    [Fact]
+    public async Task RepresentativeViews_CompileWithoutErrors()
+    {
+        Write("Views/web.config", """
+            <configuration>
+              <system.web.webPages.razor>
+                <pages pageBaseType="System.Web.Mvc.WebViewPage">
+                  <namespaces><add namespace="System.Web.Mvc" /><add namespace="System.Web.Mvc.Html" /></namespaces>
+                </pages>
+              </system.web.webPages.razor>
+            </configuration>
+            """);
+        Write("Views/Admin/Add.cshtml", """
+            @model Shop.TenantModel
+            @{
+                ViewBag.Title = T("Add");
+            <!-- a comment where code expects markup -->
+            }
+            @using (Html.BeginForm("Add", new { @class = "inline" })) {
+                @Html.ValidationSummary()
+                <fieldset>
+                    <label for="@Html.IdFor(m => m.Name)">@T("Name")</label>
+                    @Html.TextBoxFor(m => m.Name, new { @class = "text" })
+                    @if (Model.Themes.Count > 0) { <p>@Model.Themes.Count themes</p> }
+                    @for (var i = 0; i < Model.Themes.Count; i++) {
+                        <span class="@(i % 2 == 0 ? "even" : "odd")">@Model.Themes[i]</span>
+                    }
+                </fieldset>
+                @Box(@<text>Can't stop @item</text>)
+                <text>plain @Session["k"]</text>
+            }
+            @helper Box(Func<dynamic, object> content) {
+                <div>@content(null)</div>
+            }
+            @section Scripts { <script src="@Url.Content("~/a.js")"></script> }
+            """);
+        Write("App_Code/Helpers.cshtml", """
+            @helper Badge(string text) {
+                <b>@text</b>
+            }
+            """);
+        Write("Views/Shared/Badge.cshtml", "@Helpers.Badge(\"new\")");
+        Write("List.aspx", """
+            <%@ Page Language="C#" %>
+            <asp:Repeater ID="Items" runat="server"><ItemTemplate>
+              <%# Container.DataItem %> <%# Eval("Name") %> <asp:TextBox runat="server" Text='<%# Bind("Title") %>' />
+            </ItemTemplate></asp:Repeater>
+            <asp:Literal runat="server" Text="<%$ AppSettings:Title %>" />
+            """);
+        Write("Skins/Web.config", """
+            <configuration><system.web><pages userControlBaseType="Shop.SkinControl, Shop, Version=1.0.0.0" /></system.web></configuration>
+            """);
+        Write("Skins/Plain/Header.ascx", "<%@ Control %>\n<h1><%= BlogTitle %></h1>");
+
+        var (solution, notices) = AddViews(LanguageNames.CSharp, ("Stub.cs", MvcFormsStub));
+        var compilation = (await solution.Projects.Single().GetCompilationAsync())!;
+
+        Assert.Empty(notices);
+        Assert.Equal(5, compilation.SyntaxTrees.Count(t => ViewDocuments.IsViewCode(t.FilePath)));
+        var errors = compilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.GetMappedLineSpan().Path is var path && path != Path.Combine(folder, "Stub.cs"))
+            .Select(d => $"{Relative(d.Location.GetMappedLineSpan().Path)}:{d.Location.GetMappedLineSpan().StartLinePosition.Line + 1} {d.Id} {d.GetMessage()}");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task CSharp73Project_GetsViewCodeWithoutNullableDirective()
+    {
+        Write("Default.aspx", "<%@ Page Language=\"C#\" %>\n<% Session[\"x\"] = 1; %>");
+
+        var (solution, _) = AddViews(LanguageNames.CSharp, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3));
+        var compilation = (await solution.Projects.Single().GetCompilationAsync())!;
+
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{d.Id} {d.GetMessage()}"));
+        Assert.DoesNotContain("#nullable", (await solution.Projects.Single().Documents.Single().GetTextAsync()).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task VbViews_AreAnalysed_AtTheMarkupLine()
     {
@@ -155,7 +275,10 @@ public sealed class ViewDocumentsTests : IDisposable
 
     private string Relative(string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
 
-    private (Solution Solution, List<string> Notices) AddViews(string language, params (string Name, string Text)[] sources)
+    private (Solution Solution, List<string> Notices) AddViews(string language, params (string Name, string Text)[] sources) =>
+        AddViews(language, parseOptions: null, sources);
+
+    private (Solution Solution, List<string> Notices) AddViews(string language, ParseOptions? parseOptions, params (string Name, string Text)[] sources)
     {
         var workspace = new AdhocWorkspace();
         var extension = language == LanguageNames.CSharp ? "csproj" : "vbproj";
@@ -170,7 +293,8 @@ public sealed class ViewDocumentsTests : IDisposable
             metadataReferences: references,
             compilationOptions: language == LanguageNames.CSharp
                 ? new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-                : new Microsoft.CodeAnalysis.VisualBasic.VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+                : new Microsoft.CodeAnalysis.VisualBasic.VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            parseOptions: parseOptions));
         foreach (var (name, text) in sources)
         {
             project = project.AddDocument(name, SourceText.From(text), filePath: Path.Combine(folder, name)).Project;
