@@ -30,7 +30,9 @@ internal static class PackageRestore
         var budget = Stopwatch.StartNew();
         TimeSpan Remaining() => settings.Timeout - budget.Elapsed is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
-        var common = new List<string> { "--ignore-failed-sources" };
+        // A repository that treats warnings as errors fails restore on NU1603 (a near version was taken) when a feed lacks
+        // the exact one; for analysis the near version is what we want, so warnings stay warnings.
+        var common = new List<string> { "--ignore-failed-sources", "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=" };
         foreach (var source in settings.Sources ?? [])
         {
             common.AddRange(["--source", source]);

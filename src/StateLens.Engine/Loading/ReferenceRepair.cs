@@ -112,6 +112,26 @@ internal static class ReferenceRepair
         }
     }
 
+    /// <summary>
+    /// A restore that could not get every package still writes its assets file, with the errors in its log; the packages
+    /// it lists are then only partly there.
+    /// </summary>
+    private static bool RestoreFailed(string assetsFile)
+    {
+        try
+        {
+            using var stream = File.OpenRead(assetsFile);
+            using var document = System.Text.Json.JsonDocument.Parse(stream);
+            return document.RootElement.TryGetProperty("logs", out var logs)
+                && logs.ValueKind == System.Text.Json.JsonValueKind.Array
+                && logs.EnumerateArray().Any(l => l.TryGetProperty("level", out var level) && level.ValueKind == System.Text.Json.JsonValueKind.String && level.GetString() == "Error");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A project that references none of these compiles with no framework at all: its restore or evaluation failed.</summary>
     private static bool HasCoreLibrary(IReadOnlySet<string> referenceNames) =>
         referenceNames.Contains("mscorlib") || referenceNames.Contains("System.Runtime") || referenceNames.Contains("netstandard") || referenceNames.Contains("System.Private.CoreLib");
@@ -135,10 +155,10 @@ internal static class ReferenceRepair
         var usesPackageReference = info.SdkStyle || PackageRestore.UsesPackageReference(info.FullPath);
         // A failed restore may still leave an assets file behind (with its errors in it): what counts is whether the
         // project came out of evaluation with a framework.
-        if (usesPackageReference && (!hasCoreLibrary || !File.Exists(PackageRestore.AssetsFile(info))) && framework.Length > 0)
+        if (usesPackageReference && (!hasCoreLibrary || !File.Exists(PackageRestore.AssetsFile(info)) || RestoreFailed(PackageRestore.AssetsFile(info))) && framework.Length > 0)
         {
             var isWeb = string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || info.IsLegacyWebApplication;
-            var targeting = RestoreFallback.TargetingPackAssemblies(framework, isWeb);
+            var targeting = hasCoreLibrary ? new FallbackAssemblies([], [], []) : RestoreFallback.TargetingPackAssemblies(framework, isWeb);
             var packages = await RestoreFallback.PackageAssembliesAsync(
                 PackageReferences(info.FullPath),
                 framework,
