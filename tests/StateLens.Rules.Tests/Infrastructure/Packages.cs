@@ -34,13 +34,14 @@ public static class Packages
     public static readonly Package LuceneNet = new("Lucene.Net", "4.8.0-beta00017");
     public static readonly Package SharpZipLib = new("SharpZipLib", "1.4.2");
     public static readonly Package DotNetZip = new("DotNetZip", "1.16.0");
+    public static readonly Package LiteDb = new("LiteDB", "5.0.21");
 
     public static IReadOnlyList<Package> All { get; } =
     [
         Serilog, SerilogSinksFile, SerilogSinksConsole, SerilogSinksAsync, Log4Net, NLog,
         EntityFrameworkCore, EntityFrameworkCoreAbstractions, EntityFrameworkCoreRelational, EntityFrameworkCoreSqlite, EntityFrameworkCoreSqlServer, DataSqlite,
         ClosedXml, OpenXml, OpenXmlFramework, ImageSharp, StackExchangeRedisCache, OutputCachingStackExchangeRedis, StackExchangeRedis,
-        LuceneNet, SharpZipLib, DotNetZip,
+        LuceneNet, SharpZipLib, DotNetZip, LiteDb,
     ];
 
     /// <summary>Preference order of lib/ folders for each target: the newest the target can load comes first.</summary>
