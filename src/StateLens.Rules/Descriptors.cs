@@ -223,6 +223,14 @@ public static class Descriptors
         "Container host names are ephemeral; they make poor identities.",
         new RuleGuidance(Remedy.Refactor, "refactor the code away from the host facility"));
 
+    public static readonly DiagnosticDescriptor InMemoryBackingStore = Create(
+        RuleIds.InMemoryBackingStore, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Library keeps its shared store in process memory",
+        "'{0}' keeps {1} in process memory; each replica has its own copy and a restart loses it",
+        "Job schedulers, SignalR and EF Core can run on an in-process store; with more than one replica they need the shared store the library offers.",
+        new RuleGuidance(Remedy.ExternalService, "configure the library's shared store: Hangfire SQL Server or Redis storage, a Quartz.NET ADO.NET job store (clustered), a SignalR Redis backplane or Azure SignalR Service, a real database provider instead of EF Core InMemory"),
+        compilationEnd: true);
+
     /// <param name="compilationEnd">
     /// The rule decides only once the whole compilation is seen (e.g. every write of a static field); the IDE then
     /// shows it in full-solution analysis rather than while typing.

@@ -37,4 +37,5 @@ public static class RuleIds
     public const string InProcessScheduling = "SL6004";
     public const string ProcessStart = "SL6005";
     public const string MachineNameIdentity = "SL6006";
+    public const string InMemoryBackingStore = "SL6007";
 }
