@@ -231,6 +231,20 @@ public static class Descriptors
         new RuleGuidance(Remedy.ExternalService, "configure the library's shared store: Hangfire SQL Server or Redis storage, a Quartz.NET ADO.NET job store (clustered), a SignalR Redis backplane or Azure SignalR Service, a real database provider instead of EF Core InMemory"),
         compilationEnd: true);
 
+    public static readonly DiagnosticDescriptor WindowsAuthentication = Create(
+        RuleIds.WindowsAuthentication, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Windows authentication or a Windows account is used",
+        "'{0}' relies on Windows authentication or the Windows account of the process, which a Linux container does not have",
+        "Windows authentication (NTLM/Kerberos), impersonation and WindowsIdentity need a Windows host joined to the domain.",
+        new RuleGuidance(Remedy.Refactor, "replace Windows authentication with OpenID Connect (Entra ID, ADFS) or run in a Windows container with a group managed service account; Kerberos in a Linux container needs a keytab", pinsToHost: true));
+
+    public static readonly DiagnosticDescriptor WindowsOnlyApi = Create(
+        RuleIds.WindowsOnlyApi, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Windows-only API is used",
+        "'{0}' uses {1}, which a Linux container image cannot run",
+        "Active Directory through System.DirectoryServices, COM components and GDI+ exist only on Windows.",
+        new RuleGuidance(Remedy.Refactor, "replace the API with a cross-platform one (LDAP through System.DirectoryServices.Protocols or Microsoft Graph, ImageSharp or SkiaSharp for images, a service instead of a COM component) or run in a Windows container", pinsToHost: true));
+
     /// <param name="compilationEnd">
     /// The rule decides only once the whole compilation is seen (e.g. every write of a static field); the IDE then
     /// shows it in full-solution analysis rather than while typing.

@@ -35,6 +35,7 @@ public static class Packages
     public static readonly Package SharpZipLib = new("SharpZipLib", "1.4.2");
     public static readonly Package DotNetZip = new("DotNetZip", "1.16.0");
     public static readonly Package LiteDb = new("LiteDB", "5.0.21");
+    public static readonly Package SystemDrawingCommon = new("System.Drawing.Common", "10.0.15");
     public static readonly Package Quartz = new("Quartz", "3.22.10");
     public static readonly Package HangfireCore = new("Hangfire.Core", "1.8.25");
     public static readonly Package HangfireInMemory = new("Hangfire.InMemory", "1.0.0");
@@ -47,7 +48,7 @@ public static class Packages
         Serilog, SerilogSinksFile, SerilogSinksConsole, SerilogSinksAsync, Log4Net, NLog,
         EntityFrameworkCore, EntityFrameworkCoreAbstractions, EntityFrameworkCoreRelational, EntityFrameworkCoreSqlite, EntityFrameworkCoreSqlServer, DataSqlite,
         ClosedXml, OpenXml, OpenXmlFramework, ImageSharp, StackExchangeRedisCache, OutputCachingStackExchangeRedis, StackExchangeRedis,
-        LuceneNet, SharpZipLib, DotNetZip, LiteDb,
+        LuceneNet, SharpZipLib, DotNetZip, LiteDb, SystemDrawingCommon,
         Quartz, HangfireCore, HangfireInMemory, HangfireSqlServer, SignalRStackExchangeRedis, EntityFrameworkCoreInMemory,
     ];
 
