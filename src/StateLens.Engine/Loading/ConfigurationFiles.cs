@@ -2,8 +2,10 @@ namespace StateLens.Engine.Loading;
 
 /// <summary>
 /// The configuration files that reach the analyzers as AdditionalFiles: the same set the NuGet package's
-/// build/StateLens.Analyzers.targets adds (*.config and appsettings*.json in the project folder, and log4net / NLog
-/// files anywhere below it: Config/log4net.config, App_Data/NLog.config, log4net.xml).
+/// build/StateLens.Analyzers.targets adds (*.config and appsettings*.json in the project folder; below it, up to three
+/// folders deep, the *.config files that can hold a section of their own, such as Config/log4net.config or
+/// Config/connectionStrings.config, and log4net.xml / NLog.xml). The rules keep a file only when its name or root
+/// element says what it holds.
 /// </summary>
 public static class ConfigurationFiles
 {
@@ -27,12 +29,26 @@ public static class ConfigurationFiles
             {
                 RecurseSubdirectories = true, MaxRecursionDepth = 2, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint,
             }))
-            .Where(f => IsLoggingConfigurationFile(f) && !Path.GetRelativePath(projectFolder, f).Split(Path.DirectorySeparatorChar).Any(SkippedFolders.Contains));
+            .Where(f => IsSubfolderConfigurationFile(f) && !Path.GetRelativePath(projectFolder, f).Split(Path.DirectorySeparatorChar).Any(SkippedFolders.Contains));
         return Directory.EnumerateFiles(projectFolder)
             .Where(f => IsConfigurationFile(f) || IsLoggingConfigurationFile(f))
             .Concat(subfolderLogConfigs)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// A section file below the project folder: any *.config but the web.config of a view folder (Views/Web.config),
+    /// app.config and packages.config, which belong to other applications or to NuGet.
+    /// </summary>
+    private static bool IsSubfolderConfigurationFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return IsLoggingConfigurationFile(path)
+            || (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
+                && !name.Equals("web.config", StringComparison.OrdinalIgnoreCase)
+                && !name.Equals("app.config", StringComparison.OrdinalIgnoreCase)
+                && !name.Equals("packages.config", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>log4net*.config / nlog*.config and the .xml forms that XmlConfigurator.Configure(new FileInfo(...)) loads.</summary>

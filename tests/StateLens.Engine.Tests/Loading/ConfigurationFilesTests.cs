@@ -9,16 +9,18 @@ public sealed class ConfigurationFilesTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Fact]
-    public void ProjectFolderConfigs_AndLoggingConfigsInSubfolders_AreHandedToTheAnalyzers()
+    public void ProjectFolderConfigs_AndSectionAndLoggingFilesInSubfolders_AreHandedToTheAnalyzers()
     {
         Write("Web.config", "Web.Release.config", "packages.config", "appsettings.Development.json", "Global.asax",
             "Config/log4net.config", "Config/Menu.config", "App_Data/NLog.config", "App_Data/logs/archive/2019/nlog.config",
-            "Config/log4net.xml", "Views/Web.config", "bin/log4net.config", "obj/Release/NLog.config", "packages/log4net.2.0.8/log4net.xml");
+            "Config/log4net.xml", "Config/connectionStrings.config", "Config/packages.config", "Config/readme.txt", "Views/Web.config",
+            "bin/log4net.config", "obj/Release/NLog.config", "packages/log4net.2.0.8/log4net.xml");
 
         var found = ConfigurationFiles.In(root).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList();
 
         Assert.Equal(
-            ["App_Data/NLog.config", "Config/log4net.config", "Config/log4net.xml", "Web.Release.config", "Web.config", "appsettings.Development.json", "packages.config"],
+            ["App_Data/NLog.config", "Config/Menu.config", "Config/connectionStrings.config", "Config/log4net.config", "Config/log4net.xml",
+                "Web.Release.config", "Web.config", "appsettings.Development.json", "packages.config"],
             found);
     }
 
