@@ -9,7 +9,8 @@ namespace StateLens.Rules.Rules;
 
 /// <summary>
 /// SL6009: reports the entry points of Windows-only APIs a Linux image cannot run: System.DirectoryServices (Active
-/// Directory), COM activation by ProgID or CLSID, and GDI+ images from System.Drawing.Common 6 or later.
+/// Directory), WMI (System.Management), performance counters, the service control manager, COM activation by ProgID or
+/// CLSID, and GDI+ images from System.Drawing.Common 6 or later.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
@@ -17,6 +18,9 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
     private const string DirectoryServices = "Active Directory through System.DirectoryServices";
     private const string Com = "COM activation";
     private const string Gdi = "GDI+ through System.Drawing.Common, which throws on Linux since .NET 6";
+    private const string Wmi = "WMI through System.Management";
+    private const string PerformanceCounters = "Windows performance counters";
+    private const string Services = "the Windows service control manager";
 
     private static readonly ImmutableHashSet<string> ComActivators = ImmutableHashSet.Create("GetTypeFromProgID", "GetTypeFromCLSID");
 
@@ -37,7 +41,18 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
             var image = KnownSymbols.Type(start.Compilation, "System.Drawing.Image");
             var graphics = KnownSymbols.Type(start.Compilation, "System.Drawing.Graphics");
             var icon = KnownSymbols.Type(start.Compilation, "System.Drawing.Icon");
+            var performanceCounterTypes = KnownSymbols.Types(start.Compilation, "System.Diagnostics.PerformanceCounter", "System.Diagnostics.PerformanceCounterCategory");
+            var serviceController = KnownSymbols.Type(start.Compilation, "System.ServiceProcess.ServiceController");
             var gdiOnNet = image is not null && image.ContainingAssembly.Name == "System.Drawing.Common" && image.ContainingAssembly.Identity.Version.Major >= 6;
+
+            string? Platform(INamedTypeSymbol? type) =>
+                type is null ? null
+                : IsInNamespace(type, "System.DirectoryServices") && !IsInNamespace(type, "System.DirectoryServices.Protocols") ? DirectoryServices
+                : IsInNamespace(type, "System.Management") ? Wmi
+                : performanceCounterTypes.Contains(type) ? PerformanceCounters
+                : SymbolEqualityComparer.Default.Equals(type, serviceController) ? Services
+                : IsGdi(type) ? Gdi
+                : null;
 
             bool IsGdi(INamedTypeSymbol? type) =>
                 gdiOnNet && type is not null && (type.IsOrInherits(image) || SymbolEqualityComparer.Default.Equals(type, graphics) || SymbolEqualityComparer.Default.Equals(type, icon));
@@ -51,7 +66,7 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var what = IsDirectoryServices(type) ? DirectoryServices : IsGdi(type) ? Gdi : null;
+                    var what = Platform(type);
                     if (what is not null)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
@@ -71,20 +86,12 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
                     }
 
                     var containing = method.ContainingType;
-                    string? what = null;
-                    if (IsDirectoryServices(containing))
-                    {
-                        what = DirectoryServices;
-                    }
-                    else if ((ComActivators.Contains(method.Name) && SymbolEqualityComparer.Default.Equals(containing, systemType))
+                    var what = Platform(containing);
+                    if (what is null && ((ComActivators.Contains(method.Name) && SymbolEqualityComparer.Default.Equals(containing, systemType))
                         || (method.Name == "GetActiveObject" && SymbolEqualityComparer.Default.Equals(containing, marshal))
-                        || (method.Name is "CreateObject" or "GetObject" && SymbolEqualityComparer.Default.Equals(containing, interaction)))
+                        || (method.Name is "CreateObject" or "GetObject" && SymbolEqualityComparer.Default.Equals(containing, interaction))))
                     {
                         what = Com;
-                    }
-                    else if (IsGdi(containing))
-                    {
-                        what = Gdi;
                     }
 
                     if (what is not null)
@@ -97,11 +104,11 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>System.DirectoryServices, .AccountManagement and .ActiveDirectory; not System.DirectoryServices.Protocols (LDAP, cross-platform).</summary>
-    private static bool IsDirectoryServices(INamedTypeSymbol? type)
+    /// <summary>The type is declared in <paramref name="prefix"/> or one of its sub-namespaces.</summary>
+    private static bool IsInNamespace(INamedTypeSymbol type, string prefix)
     {
-        var ns = type?.ContainingNamespace?.ToDisplayString();
-        return ns is not null && ns.StartsWith("System.DirectoryServices", StringComparison.Ordinal)
-            && !ns.StartsWith("System.DirectoryServices.Protocols", StringComparison.Ordinal);
+        var ns = type.ContainingNamespace?.ToDisplayString();
+        return ns is not null && ns.StartsWith(prefix, StringComparison.Ordinal)
+            && (ns.Length == prefix.Length || ns[prefix.Length] == '.');
     }
 }

@@ -33,6 +33,48 @@ public sealed class SL6009WindowsOnlyApiTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task WmiPerformanceCountersAndServiceControl_AreReportedAtTheirEntryPoints() => Verify.AnalyzerAsync<WindowsOnlyApiAnalyzer>("""
+        using System.Diagnostics;
+        using System.Management;
+        using System.ServiceProcess;
+
+        public class HostMonitor
+        {
+            private readonly PerformanceCounter _orders = {|SL6009:new PerformanceCounter("LegacyShop", "Orders placed", false)|};
+
+            public void OrderPlaced() => _orders.Increment();
+
+            public void Install()
+            {
+                if (!{|SL6009:PerformanceCounterCategory.Exists("LegacyShop")|})
+                {
+                    var counters = new CounterCreationDataCollection { new CounterCreationData("Orders placed", "", PerformanceCounterType.NumberOfItems64) };
+                    {|SL6009:PerformanceCounterCategory.Create("LegacyShop", "", PerformanceCounterCategoryType.SingleInstance, counters)|};
+                }
+            }
+
+            public int Disks()
+            {
+                using (var searcher = {|SL6009:new ManagementObjectSearcher("select * from Win32_LogicalDisk")|})
+                {
+                    return searcher.Get().Count;
+                }
+            }
+
+            public void RestartSpooler()
+            {
+                using (var spooler = {|SL6009:new ServiceController("Spooler")|})
+                {
+                    spooler.Stop();
+                    spooler.Start();
+                }
+            }
+
+            public Stopwatch Timer() => Stopwatch.StartNew();
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task SystemDrawingImagesOnNet_AreReported_PrimitivesAreNot() => Verify.AnalyzerAsync<WindowsOnlyApiAnalyzer>("""
         using System.Drawing;
         using System.IO;
