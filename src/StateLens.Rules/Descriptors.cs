@@ -242,7 +242,7 @@ public static class Descriptors
         RuleIds.WindowsOnlyApi, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
         "Windows-only API is used",
         "'{0}' uses {1}, which a Linux container image cannot run",
-        "Active Directory through System.DirectoryServices, COM components and GDI+ exist only on Windows.",
+        "Active Directory (System.DirectoryServices), WMI, performance counters, the service control manager, COM components and GDI+ exist only on Windows.",
         new RuleGuidance(Remedy.Refactor, "replace the API with a cross-platform one (LDAP through System.DirectoryServices.Protocols or Microsoft Graph, ImageSharp or SkiaSharp for images, a service instead of a COM component) or run in a Windows container", pinsToHost: true));
 
     /// <param name="compilationEnd">
