@@ -52,10 +52,12 @@ internal sealed class FileWriteCatalogue
     private readonly Dictionary<INamedTypeSymbol, Entry> constructors = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, Entry>> properties = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? fileSystemInfoType;
+    private readonly INamedTypeSymbol? smtpDeliveryMethodType;
 
     private FileWriteCatalogue(Compilation compilation)
     {
         fileSystemInfoType = compilation.GetTypeByMetadataName("System.IO.FileSystemInfo");
+        smtpDeliveryMethodType = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
         var pathParameter = new[] { "path" };
         var timeAndAttributeSetters = new[]
         {
@@ -196,6 +198,19 @@ internal sealed class FileWriteCatalogue
                     {
                         return BindAssignment(entry, property, target.Instance, assignment.Value);
                     }
+                }
+
+                // Mail libraries wrap SmtpClient with settings of the same names (MarkdownMailer's MailSenderConfiguration,
+                // a site's own SmtpSettings): a pickup folder given to any of them ends up in SmtpClient.
+                if (property.Name == "PickupDirectoryLocation" && property.Type.SpecialType == SpecialType.System_String)
+                {
+                    return BindAssignment(Entry.AssignedValue(), property, target.Instance, assignment.Value);
+                }
+
+                if (property.Name == "DeliveryMethod" && smtpDeliveryMethodType is not null
+                    && SymbolEqualityComparer.Default.Equals(property.Type, smtpDeliveryMethodType))
+                {
+                    return BindAssignment(Entry.IisPickupDirectory(), property, target.Instance, assignment.Value);
                 }
 
                 return null;

@@ -110,11 +110,24 @@ public sealed class SL1002FileMutationTests
                 client.Send(message);
             }
 
+            public void SendThroughWrapper(MailSenderConfiguration configuration)
+            {
+                configuration.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+                {|SL1001:configuration.PickupDirectoryLocation = System.Web.Hosting.HostingEnvironment.MapPath("~/App_Data/Mail")|};
+            }
+
             public void SendOverNetwork(MailMessage message)
             {
                 var client = new SmtpClient("smtp.corp.local") { DeliveryMethod = SmtpDeliveryMethod.Network };
                 client.Send(message);
             }
+        }
+
+        public class MailSenderConfiguration
+        {
+            public SmtpDeliveryMethod DeliveryMethod { get; set; }
+
+            public string PickupDirectoryLocation { get; set; }
         }
         """, Framework.NetFramework);
 
