@@ -27,6 +27,10 @@ public sealed class InMemoryBackingStoreAnalyzer : DiagnosticAnalyzer
     /// <summary>Words in the name of a SignalR scale-out registration: AddStackExchangeRedis, AddAzureSignalR, UseSqlServer, UseServiceBus...</summary>
     private static readonly string[] BackplaneWords = { "Redis", "AzureSignalR", "SqlServer", "ServiceBus", "Orleans", "Npgsql", "Postgre", "Backplane" };
 
+    private static readonly ImmutableHashSet<string> InterestingNames = ImmutableHashSet.Create(
+        "UseMemoryStorage", "UseInMemoryStorage", "UsePersistentStore", "UseInMemoryStore", "AddQuartz", "GetDefaultScheduler", "Add",
+        "AddSignalR", "MapSignalR", "MapHubs", "UseInMemoryDatabase");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.InMemoryBackingStore);
 
@@ -62,8 +66,14 @@ public sealed class InMemoryBackingStoreAnalyzer : DiagnosticAnalyzer
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                var ns = method.ContainingNamespace?.ToDisplayString() ?? "";
                 var name = method.Name;
+                // Names first: the namespace's display string is built only for the few calls that can matter.
+                if (!InterestingNames.Contains(name) && !MayBeBackplane(name))
+                {
+                    return;
+                }
+
+                var ns = method.ContainingNamespace?.ToDisplayString() ?? "";
                 if (ns.StartsWith("Hangfire", StringComparison.Ordinal) && name is "UseMemoryStorage" or "UseInMemoryStorage")
                 {
                     Report(context, invocation.Syntax.GetLocation(), method, Jobs);
@@ -94,8 +104,7 @@ public sealed class InMemoryBackingStoreAnalyzer : DiagnosticAnalyzer
                 }
                 else if ((ns.IndexOf("SignalR", StringComparison.Ordinal) >= 0 || ns.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal)
                         || ns == "Owin")
-                    && BackplaneWords.Any(word => name.IndexOf(word, StringComparison.Ordinal) >= 0)
-                    && (name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Use", StringComparison.Ordinal) || name.StartsWith("Map", StringComparison.Ordinal))
+                    && MayBeBackplane(name)
                     && IsSignalRScaleOut(method, ns))
                 {
                     Interlocked.Exchange(ref backplane, 1);
@@ -178,6 +187,10 @@ public sealed class InMemoryBackingStoreAnalyzer : DiagnosticAnalyzer
             && method.ContainingType.ContainingAssembly?.Name.IndexOf("SignalR", StringComparison.OrdinalIgnoreCase) >= 0)
         || (method.Name is "MapSignalR" or "MapHubs" && (ns == "Owin" || ns.StartsWith("System.Web.Routing", StringComparison.Ordinal)
             || ns.StartsWith("Microsoft.AspNet.SignalR", StringComparison.Ordinal)));
+
+    private static bool MayBeBackplane(string name) =>
+        (name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Use", StringComparison.Ordinal) || name.StartsWith("Map", StringComparison.Ordinal))
+        && BackplaneWords.Any(word => name.IndexOf(word, StringComparison.Ordinal) >= 0);
 
     /// <summary>A scale-out registration of a SignalR package (AddStackExchangeRedis on ISignalRServerBuilder, GlobalHost.DependencyResolver.UseRedis).</summary>
     private static bool IsSignalRScaleOut(IMethodSymbol method, string ns) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -45,9 +46,12 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
             var serviceController = KnownSymbols.Type(start.Compilation, "System.ServiceProcess.ServiceController");
             var gdiOnNet = image is not null && image.ContainingAssembly.Name == "System.Drawing.Common" && image.ContainingAssembly.Identity.Version.Major >= 6;
 
-            string? Platform(INamedTypeSymbol? type) =>
-                type is null ? null
-                : IsInNamespace(type, "System.DirectoryServices") && !IsInNamespace(type, "System.DirectoryServices.Protocols") ? DirectoryServices
+            // Static calls are everywhere: each containing type is judged once per compilation.
+            var platforms = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
+            string? Platform(INamedTypeSymbol? type) => type is null ? null : platforms.GetOrAdd(type, Judge);
+
+            string? Judge(INamedTypeSymbol type) =>
+                IsInNamespace(type, "System.DirectoryServices") && !IsInNamespace(type, "System.DirectoryServices.Protocols") ? DirectoryServices
                 : IsInNamespace(type, "System.Management") ? Wmi
                 : performanceCounterTypes.Contains(type) ? PerformanceCounters
                 : SymbolEqualityComparer.Default.Equals(type, serviceController) ? Services
