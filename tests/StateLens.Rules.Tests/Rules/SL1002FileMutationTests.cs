@@ -173,4 +173,20 @@ public sealed class SL1002FileMutationTests
               </system.net>
             </configuration>
             """));
+
+    [Fact]
+    public Task VisualBasicAttributesAndPickupFolder_AreReported() => Verify.VisualBasicAsync<LocalFileWriteAnalyzer>("""
+        Imports System.IO
+        Imports System.Net.Mail
+
+        Public Class Archiver
+            Public Sub Seal(ByVal name As String)
+                Dim info As New FileInfo(Path.Combine("D:\Archive", name))
+                {|SL1002:info.IsReadOnly = True|}
+                {|SL1002:File.SetLastWriteTimeUtc(Path.Combine("D:\Archive", name), System.DateTime.UtcNow)|}
+                Dim client As New SmtpClient()
+                {|SL1002:client.PickupDirectoryLocation = "D:\MailDrop"|}
+            End Sub
+        End Class
+        """, Framework.NetFramework);
 }
