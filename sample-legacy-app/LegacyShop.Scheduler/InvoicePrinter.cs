@@ -22,6 +22,12 @@ namespace LegacyShop.Scheduler
 
         public bool Print(string orderId)
         {
+            // The printer driver registers a COM automation server; without it the exe only shows a dialog.
+            if (Type.GetTypeFromProgID("PdfPrinter.Automation") == null) // expect: SL6009
+            {
+                return false;
+            }
+
             var startInfo = new ProcessStartInfo(_printerExe, "/invoice " + orderId + " /silent")
             {
                 UseShellExecute = false,

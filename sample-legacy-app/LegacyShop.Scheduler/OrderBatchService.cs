@@ -39,6 +39,7 @@ namespace LegacyShop.Scheduler
             _timer.Start();
 
             ServiceLog.Info("LegacyShop scheduler started, polling every " + _settings.PollIntervalSeconds + " s.");
+            ServiceLog.Started();
         }
 
         protected override void OnStop()

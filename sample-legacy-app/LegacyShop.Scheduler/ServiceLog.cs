@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Security.Principal;
 
 namespace LegacyShop.Scheduler
 {
@@ -11,6 +12,12 @@ namespace LegacyShop.Scheduler
         public static void Info(string message)
         {
             EventLog.WriteEntry(SourceName, message, EventLogEntryType.Information); // expect: SL6002
+        }
+
+        public static void Started()
+        {
+            string account = WindowsIdentity.GetCurrent().Name; // expect: SL6008
+            Info("Started as " + account);
         }
 
         public static void Error(string message, Exception exception)

@@ -16,6 +16,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddControllersWithViews().AddSessionStateTempDataProvider(); // expect: SL2003
 builder.Services.AddSingleton<OrderNumberGenerator>(); // expect: SL4004
 builder.Services.AddScoped<ShippingQuoteService>();
+builder.Services.AddSignalR(); // expect: SL6007
 
 string? uploadRoot = builder.Configuration["Storage:UploadPath"];
 if (string.IsNullOrWhiteSpace(uploadRoot))
@@ -27,6 +28,7 @@ var app = builder.Build();
 
 app.UseSession();
 app.MapControllers();
+app.MapHub<OrderStatusHub>("/hubs/order-status");
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 

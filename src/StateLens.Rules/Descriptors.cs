@@ -223,6 +223,28 @@ public static class Descriptors
         "Container host names are ephemeral; they make poor identities.",
         new RuleGuidance(Remedy.Refactor, "refactor the code away from the host facility"));
 
+    public static readonly DiagnosticDescriptor InMemoryBackingStore = Create(
+        RuleIds.InMemoryBackingStore, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Library keeps its shared store in process memory",
+        "'{0}' keeps {1} in process memory; each replica has its own copy and a restart loses it",
+        "Job schedulers, SignalR and EF Core can run on an in-process store; with more than one replica they need the shared store the library offers.",
+        new RuleGuidance(Remedy.ExternalService, "configure the library's shared store: Hangfire SQL Server or Redis storage, a Quartz.NET ADO.NET job store (clustered), a SignalR Redis backplane or Azure SignalR Service, a real database provider instead of EF Core InMemory"),
+        compilationEnd: true);
+
+    public static readonly DiagnosticDescriptor WindowsAuthentication = Create(
+        RuleIds.WindowsAuthentication, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Windows authentication or a Windows account is used",
+        "'{0}' relies on Windows authentication or the Windows account of the process, which a Linux container does not have",
+        "Windows authentication (NTLM/Kerberos), impersonation and WindowsIdentity need a Windows host joined to the domain.",
+        new RuleGuidance(Remedy.Refactor, "replace Windows authentication with OpenID Connect (Entra ID, ADFS) or run in a Windows container with a group managed service account; Kerberos in a Linux container needs a keytab", pinsToHost: true));
+
+    public static readonly DiagnosticDescriptor WindowsOnlyApi = Create(
+        RuleIds.WindowsOnlyApi, StateCategories.OtherBlocker, DiagnosticSeverity.Info,
+        "Windows-only API is used",
+        "'{0}' uses {1}, which a Linux container image cannot run",
+        "Active Directory (System.DirectoryServices), WMI, performance counters, the service control manager, COM components and GDI+ exist only on Windows.",
+        new RuleGuidance(Remedy.Refactor, "replace the API with a cross-platform one (LDAP through System.DirectoryServices.Protocols or Microsoft Graph, ImageSharp or SkiaSharp for images, a service instead of a COM component) or run in a Windows container", pinsToHost: true));
+
     /// <param name="compilationEnd">
     /// The rule decides only once the whole compilation is seen (e.g. every write of a static field); the IDE then
     /// shows it in full-solution analysis rather than while typing.

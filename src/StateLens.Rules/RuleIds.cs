@@ -37,4 +37,7 @@ public static class RuleIds
     public const string InProcessScheduling = "SL6004";
     public const string ProcessStart = "SL6005";
     public const string MachineNameIdentity = "SL6006";
+    public const string InMemoryBackingStore = "SL6007";
+    public const string WindowsAuthentication = "SL6008";
+    public const string WindowsOnlyApi = "SL6009";
 }

@@ -9,8 +9,8 @@ using StateLens.Rules.Shared;
 namespace StateLens.Rules.Rules;
 
 /// <summary>
-/// SL6004: reports timers, threads and HostingEnvironment.QueueBackgroundWorkItem in web code (a compilation that
-/// references System.Web or ASP.NET Core).
+/// SL6004: reports timers, threads, thread-pool work items, fire-and-forget Task.Run / TaskFactory.StartNew and
+/// HostingEnvironment.QueueBackgroundWorkItem in web code (a compilation that references System.Web or ASP.NET Core).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
@@ -33,6 +33,9 @@ public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
             var schedulers = KnownSymbols.Types(
                 start.Compilation, "System.Threading.Timer", "System.Timers.Timer", "System.Threading.Thread");
             var hostingEnvironment = KnownSymbols.Type(start.Compilation, "System.Web.Hosting.HostingEnvironment");
+            var threadPool = KnownSymbols.Type(start.Compilation, "System.Threading.ThreadPool");
+            var task = KnownSymbols.Type(start.Compilation, "System.Threading.Tasks.Task");
+            var taskFactories = KnownSymbols.Types(start.Compilation, "System.Threading.Tasks.TaskFactory", "System.Threading.Tasks.TaskFactory`1");
 
             start.RegisterOperationAction(
                 context =>
@@ -53,8 +56,14 @@ public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;
-                    if (invocation.TargetMethod.Name == "QueueBackgroundWorkItem"
-                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, hostingEnvironment))
+                    var method = invocation.TargetMethod;
+                    var containing = method.ContainingType?.OriginalDefinition;
+                    var schedules = (method.Name == "QueueBackgroundWorkItem" && SymbolEqualityComparer.Default.Equals(containing, hostingEnvironment))
+                        || (method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && SymbolEqualityComparer.Default.Equals(containing, threadPool))
+                        || (((method.Name == "Run" && SymbolEqualityComparer.Default.Equals(containing, task))
+                                || (method.Name == "StartNew" && containing is not null && taskFactories.Contains(containing)))
+                            && IsDiscarded(invocation));
+                    if (schedules)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.InProcessScheduling,
@@ -65,6 +74,27 @@ public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.Invocation);
         });
+    }
+
+    /// <summary>
+    /// A task nobody awaits, stores or returns: the statement <c>Task.Run(...);</c>, <c>_ = Task.Run(...)</c>, also through
+    /// ContinueWith / ConfigureAwait chained on it. Awaited or kept tasks are the caller's own work and are not reported.
+    /// </summary>
+    private static bool IsDiscarded(IInvocationOperation invocation)
+    {
+        IOperation current = invocation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation
+            || (current.Parent is IInvocationOperation chained && chained.Instance == current && chained.TargetMethod.Name is "ContinueWith" or "ConfigureAwait"))
+        {
+            current = current.Parent!;
+        }
+
+        return current.Parent switch
+        {
+            IExpressionStatementOperation => true,
+            ISimpleAssignmentOperation { Target: IDiscardOperation } assignment => assignment.Value == current,
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,7 +10,8 @@ namespace StateLens.Rules.Rules;
 
 /// <summary>
 /// SL5004: reports connection strings whose database is a local file (LocalDB, AttachDbFilename, |DataDirectory|,
-/// .mdf, SQL CE, SQLite) in configuration files and as constants passed to database APIs.
+/// .mdf, a local SQL Express instance, SQL CE, SQLite, an EF6 LocalDB/SQL CE default connection factory) in configuration
+/// files and as constants passed to database APIs, and every LiteDB database opened from a file name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
@@ -29,6 +31,7 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeXml(AdditionalFileAnalysisContext context, XmlConfigDocument document)
     {
+        AnalyzeDefaultConnectionFactory(context, document);
         foreach (var element in document.Elements("add"))
         {
             if (element.Parent is not { } parent || !ConfigDocuments.Is(parent, "connectionStrings")
@@ -45,6 +48,40 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
                 name ?? "connection string"));
         }
     }
+
+    /// <summary>
+    /// EF6's &lt;entityFramework&gt;&lt;defaultConnectionFactory type="...LocalDbConnectionFactory"&gt; (or SqlCeConnectionFactory)
+    /// makes every DbContext without a connection string of its own create a LocalDB or SQL CE database on this machine.
+    /// The EF6 package writes the LocalDB factory into every config it installs into, so it is reported only when the
+    /// file names no other database: no connection string, or only local ones (those are reported themselves).
+    /// </summary>
+    private static void AnalyzeDefaultConnectionFactory(AdditionalFileAnalysisContext context, XmlConfigDocument document)
+    {
+        foreach (var factory in document.Elements("defaultConnectionFactory"))
+        {
+            var type = ConfigDocuments.Attribute(factory, "type") ?? "";
+            if (factory.Parent is not { } parent || !ConfigDocuments.Is(parent, "entityFramework")
+                || !(type.IndexOf("LocalDbConnectionFactory", StringComparison.OrdinalIgnoreCase) >= 0
+                    || type.IndexOf("SqlCeConnectionFactory", StringComparison.OrdinalIgnoreCase) >= 0)
+                || NamesServerDatabase(document))
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.LocalDatabaseFile,
+                document.StartTag(factory),
+                ConfigDocuments.Properties(document.Symbol(factory)),
+                "EF6 defaultConnectionFactory"));
+        }
+    }
+
+    /// <summary>A connection string to a server, or connection strings kept in another file (configSource), which may.</summary>
+    private static bool NamesServerDatabase(XmlConfigDocument document) =>
+        document.Elements("connectionStrings").Any(section => ConfigDocuments.Attribute(section, "configSource") is not null)
+        || document.Elements("add").Any(add => add.Parent is { } parent && ConfigDocuments.Is(parent, "connectionStrings")
+            && ConfigDocuments.Attribute(add, "connectionString") is { } connectionString
+            && !ConfigPatterns.IsLocalDatabase(connectionString));
 
     private static void AnalyzeJson(AdditionalFileAnalysisContext context, JsonConfigDocument document)
     {
@@ -75,6 +112,7 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
             "System.Data.SQLite.SQLiteConnection",
             "System.Data.SqlServerCe.SqlCeConnection",
             "System.Data.Entity.DbContext");
+        var liteDb = KnownSymbols.Types(start.Compilation, "LiteDB.LiteDatabase", "LiteDB.LiteRepository");
         var classifier = new FilePathClassifier(start.Compilation);
 
         start.RegisterOperationAction(
@@ -86,7 +124,18 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
                     IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
                     _ => (null, ImmutableArray<IArgumentOperation>.Empty),
                 };
-                if (method is null || !TakesConnectionString(method, connections))
+                if (method is null)
+                {
+                    return;
+                }
+
+                if (method.MethodKind == MethodKind.Constructor && liteDb.Contains(method.ContainingType.OriginalDefinition))
+                {
+                    ReportLiteDb(context, method, arguments);
+                    return;
+                }
+
+                if (!TakesConnectionString(method, connections))
                 {
                     return;
                 }
@@ -108,6 +157,27 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
             },
             OperationKind.Invocation,
             OperationKind.ObjectCreation);
+    }
+
+    /// <summary>
+    /// LiteDB is an embedded database: its connection string is a file name or "Filename=...", so every database it opens
+    /// from a string is a local file, whatever the string is built from. Only a constant ":memory:" is not.
+    /// </summary>
+    private static void ReportLiteDb(OperationAnalysisContext context, IMethodSymbol constructor, ImmutableArray<IArgumentOperation> arguments)
+    {
+        var connection = arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String && a.ArgumentKind != ArgumentKind.DefaultValue);
+        if (connection is null
+            || (connection.Value.ConstantValue is { HasValue: true, Value: var constant }
+                && (constant is not string text || text.IndexOf(":memory:", StringComparison.OrdinalIgnoreCase) >= 0)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LocalDatabaseFile,
+            connection.Value.Syntax.GetLocation(),
+            ConfigDocuments.Properties(constructor.QualifiedName()),
+            constructor.ContainingType.Name));
     }
 
     /// <summary>

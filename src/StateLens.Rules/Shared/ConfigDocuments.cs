@@ -150,6 +150,13 @@ internal static class ConfigDocuments
             return ConfigFileKind.AppSettingsJson;
         }
 
+        // log4net.xml / NLog.xml, as XmlConfigurator.Configure(new FileInfo("log4net.xml")) loads: kept when the root is <log4net> or <nlog>.
+        if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && name.IndexOf('.') == name.Length - ".xml".Length
+            && (name.IndexOf("log4net", StringComparison.OrdinalIgnoreCase) >= 0 || name.StartsWith("nlog", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ConfigFileKind.SectionFile;
+        }
+
         // One dot only: connectionStrings.Release.config is a transform, like Web.Release.config.
         if (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase) && name.IndexOf('.') == name.Length - ".config".Length
             && name.Length > ".config".Length)

@@ -34,6 +34,15 @@ internal static class ConfigPatterns
     private static readonly Regex DrivePath = new(@"^[A-Za-z]:[\\/]", RegexOptions.CultureInvariant);
     private static readonly Regex UncPath = new(@"^\\\\[^\\]+\\", RegexOptions.CultureInvariant);
 
+    // SQL Server Express on this very machine (.\SQLEXPRESS, (local)\SQLEXPRESS, localhost\SQLEXPRESS): the developer-machine
+    // default whose data files are on the local disk. A named host (DB01\SQLEXPRESS) may be a shared server and is not matched.
+    private static readonly Regex LocalExpressInstance = new(
+        @"(^|;|['""])\s*(data\s*source|server|address|addr|network\s*address)\s*=\s*(tcp:)?(\.|\(local\)|localhost|127\.0\.0\.1)\\sqlexpress\s*(;|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // A SQL Express user instance copies the database into the user's profile on this machine.
+    private static readonly Regex UserInstance = new(@"(^|;)\s*user\s*instance\s*=\s*(true|yes)\s*(;|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     private static readonly string[] DatabaseFileExtensions = { ".mdf", ".sdf", ".db", ".db3", ".sqlite", ".sqlite3" };
 
     // Enterprise Library's FlatFileTraceListener (and RollingFlatFileTraceListener) take their file from fileName.
@@ -46,7 +55,8 @@ internal static class ConfigPatterns
 
     /// <summary>
     /// A connection string whose database is a file on this machine: AttachDbFilename, |DataDirectory|, (localdb),
-    /// an .mdf file, SQL CE (.sdf) or SQLite (.db, .sqlite) data sources. In-memory SQLite is not a file.
+    /// an .mdf file, a SQL Express instance on this machine or a user instance, SQL CE (.sdf) or SQLite (.db, .sqlite)
+    /// data sources. In-memory SQLite is not a file.
     /// </summary>
     public static bool IsLocalDatabase(string? connectionString)
     {
@@ -57,7 +67,8 @@ internal static class ConfigPatterns
 
         var text = connectionString!;
         if (Contains(text, "attachdbfilename") || Contains(text, "|datadirectory|") || Contains(text, "(localdb)")
-            || Regex.IsMatch(text, @"\.mdf\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            || Regex.IsMatch(text, @"\.mdf\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            || LocalExpressInstance.IsMatch(text) || UserInstance.IsMatch(text))
         {
             return true;
         }

@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace StateLens.Rules.Shared;
 
 /// <summary>A matched file-system write: the API, and where its target path comes from.</summary>
-internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument, bool writesOwnConfig = false)
+internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? pathArgument, bool writesOwnConfig = false, bool iisPickupDirectory = false)
 {
+    /// <summary>Mail delivered to the IIS SMTP pickup folder (C:\inetpub\mailroot\Pickup by default), set on the IIS host.</summary>
+    public bool WritesIisPickupDirectory { get; } = iisPickupDirectory;
+
     /// <summary>System.Configuration's Configuration.Save(): rewrites the application's own web.config / app.config.</summary>
     public bool WritesOwnConfig { get; } = writesOwnConfig;
 
@@ -35,6 +38,7 @@ internal sealed class FileWrite(ISymbol api, IOperation? receiver, IOperation? p
 /// The file-system write APIs of SL1001/SL1002/SL1004, resolved once per compilation. Each entry names the type,
 /// the members and which parameter carries the written path (or that the receiver does: FileInfo.Delete()).
 /// Overloads that take a Stream, TextWriter or XmlWriter instead of a path have no such parameter and do not match.
+/// Property setters that change a file (FileInfo.Attributes, SmtpClient.PickupDirectoryLocation) are entries too.
 /// </summary>
 internal sealed class FileWriteCatalogue
 {
@@ -42,13 +46,56 @@ internal sealed class FileWriteCatalogue
     private const int FileAccessWrite = 2;
     private const int ZipArchiveModeRead = 0;
     private const int VisualBasicOpenModeInput = 1;
+    private const int SmtpDeliveryPickupDirectoryFromIis = 2;
 
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, Entry>> methods = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Entry> constructors = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, Entry>> properties = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol? fileSystemInfoType;
+    private readonly INamedTypeSymbol? smtpDeliveryMethodType;
 
     private FileWriteCatalogue(Compilation compilation)
     {
+        fileSystemInfoType = compilation.GetTypeByMetadataName("System.IO.FileSystemInfo");
+        smtpDeliveryMethodType = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
         var pathParameter = new[] { "path" };
+        var timeAndAttributeSetters = new[]
+        {
+            "SetCreationTime", "SetCreationTimeUtc", "SetLastAccessTime", "SetLastAccessTimeUtc", "SetLastWriteTime", "SetLastWriteTimeUtc",
+            "SetUnixFileMode", "SetAccessControl", "CreateSymbolicLink",
+        };
+        Methods(compilation, "System.IO.File", Entry.Argument(pathParameter), timeAndAttributeSetters);
+        Methods(compilation, "System.IO.File", Entry.Argument(pathParameter), "Encrypt", "Decrypt");
+        Methods(compilation, "System.IO.Directory", Entry.Argument(pathParameter), timeAndAttributeSetters);
+        Methods(compilation, "System.IO.FileSystemAclExtensions", Entry.Receiver(), "SetAccessControl");
+        Methods(compilation, "System.IO.FileSystemInfo", Entry.Receiver(), "CreateAsSymbolicLink");
+        Methods(compilation, "System.IO.FileInfo", Entry.Receiver(), "Encrypt", "Decrypt", "SetAccessControl");
+        Methods(compilation, "System.IO.DirectoryInfo", Entry.Receiver(), "SetAccessControl");
+        // Setting a file's times, attributes or mode changes the file on disk as surely as writing it.
+        Properties(compilation, "System.IO.FileSystemInfo", Entry.Receiver(),
+            "Attributes", "CreationTime", "CreationTimeUtc", "LastAccessTime", "LastAccessTimeUtc", "LastWriteTime", "LastWriteTimeUtc", "UnixFileMode");
+        Properties(compilation, "System.IO.FileInfo", Entry.Receiver(), "IsReadOnly");
+
+        // Mail "sent" to a pickup directory is a file written there for a local SMTP service to collect.
+        Properties(compilation, "System.Net.Mail.SmtpClient", Entry.AssignedValue(), "PickupDirectoryLocation");
+        Properties(compilation, "System.Net.Mail.SmtpClient", Entry.IisPickupDirectory(), "DeliveryMethod");
+
+        Methods(compilation, "System.Xml.Xsl.XslCompiledTransform", Entry.Argument("resultsFile"), "Transform");
+
+        // Lucene.Net keeps its index as files in the folder given to FSDirectory (3.x takes a DirectoryInfo, 4.8 also a string).
+        Methods(compilation, "Lucene.Net.Store.FSDirectory", Entry.Argument(pathParameter), "Open");
+        foreach (var luceneDirectory in new[] { "SimpleFSDirectory", "MMapDirectory", "NIOFSDirectory" })
+        {
+            Constructor(compilation, "Lucene.Net.Store." + luceneDirectory, Entry.Argument(pathParameter));
+        }
+
+        // DotNetZip and SharpZipLib, the zip libraries of pre-4.5 code.
+        Methods(compilation, "Ionic.Zip.ZipFile", Entry.Argument("fileName"), "Save");
+        Methods(compilation, "Ionic.Zip.ZipFile", Entry.Argument(pathParameter), "ExtractAll", "ExtractSelectedEntries");
+        Methods(compilation, "Ionic.Zip.ZipEntry", Entry.Argument("baseDirectory"), "Extract", "ExtractWithPassword");
+        Methods(compilation, "ICSharpCode.SharpZipLib.Zip.FastZip", Entry.Argument("zipFileName"), "CreateZip");
+        Methods(compilation, "ICSharpCode.SharpZipLib.Zip.FastZip", Entry.Argument("targetDirectory"), "ExtractZip");
+
         Methods(compilation, "System.IO.File", Entry.Argument(pathParameter),
             "WriteAllText", "WriteAllBytes", "WriteAllLines", "AppendAllText", "AppendAllLines", "AppendAllBytes",
             "WriteAllTextAsync", "WriteAllBytesAsync", "WriteAllLinesAsync", "AppendAllTextAsync", "AppendAllLinesAsync", "AppendAllBytesAsync",
@@ -125,6 +172,7 @@ internal sealed class FileWriteCatalogue
         FileMode,
         ZipArchiveMode,
         VisualBasicOpenMode,
+        IisPickupDirectory,
     }
 
     public static FileWriteCatalogue Create(Compilation compilation) => new(compilation);
@@ -143,6 +191,29 @@ internal sealed class FileWriteCatalogue
                 }
 
                 return null;
+            case IAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment:
+                for (var type = property.ContainingType; type is not null; type = type.BaseType)
+                {
+                    if (properties.TryGetValue(type.OriginalDefinition, out var byName) && byName.TryGetValue(property.Name, out var entry))
+                    {
+                        return BindAssignment(entry, property, target.Instance, assignment.Value);
+                    }
+                }
+
+                // Mail libraries wrap SmtpClient with settings of the same names (MarkdownMailer's MailSenderConfiguration,
+                // a site's own SmtpSettings): a pickup folder given to any of them ends up in SmtpClient.
+                if (property.Name == "PickupDirectoryLocation" && property.Type.SpecialType == SpecialType.System_String)
+                {
+                    return BindAssignment(Entry.AssignedValue(), property, target.Instance, assignment.Value);
+                }
+
+                if (property.Name == "DeliveryMethod" && smtpDeliveryMethodType is not null
+                    && SymbolEqualityComparer.Default.Equals(property.Type, smtpDeliveryMethodType))
+                {
+                    return BindAssignment(Entry.IisPickupDirectory(), property, target.Instance, assignment.Value);
+                }
+
+                return null;
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 for (var type = constructor.ContainingType; type is not null; type = type.BaseType)
                 {
@@ -158,7 +229,37 @@ internal sealed class FileWriteCatalogue
         }
     }
 
-    private static FileWrite? Bind(Entry entry, IMethodSymbol api, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+    private static FileWrite? BindAssignment(Entry entry, IPropertySymbol property, IOperation? instance, IOperation value)
+    {
+        if (entry.Check == ModeCheck.IisPickupDirectory)
+        {
+            return IntConstant(value) == SmtpDeliveryPickupDirectoryFromIis ? new FileWrite(property, null, null, iisPickupDirectory: true) : null;
+        }
+
+        if (entry.UsesReceiver)
+        {
+            // new FileInfo(p) { IsReadOnly = true }: the receiver is the object being created.
+            var receiver = instance is IInstanceReferenceOperation ? InitializedObject(instance) : instance;
+            return receiver is null ? null : new FileWrite(property, receiver, null);
+        }
+
+        return new FileWrite(property, null, value);
+    }
+
+    private static IOperation? InitializedObject(IOperation instance)
+    {
+        for (var current = instance.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IObjectCreationOperation creation)
+            {
+                return creation;
+            }
+        }
+
+        return null;
+    }
+
+    private FileWrite? Bind(Entry entry, IMethodSymbol api, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
     {
         IOperation? path = null;
         if (entry.Parameters.Length > 0)
@@ -183,11 +284,13 @@ internal sealed class FileWriteCatalogue
         return new FileWrite(api, entry.UsesReceiver ? instance : null, path, entry.OwnConfig);
     }
 
-    private static IOperation? PathArgument(ImmutableArray<IArgumentOperation> arguments, string[] names)
+    /// <summary>The argument of a string parameter, or of a FileInfo/DirectoryInfo one (Lucene's FSDirectory.Open(DirectoryInfo)).</summary>
+    private IOperation? PathArgument(ImmutableArray<IArgumentOperation> arguments, string[] names)
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter && System.Array.IndexOf(names, parameter.Name) >= 0)
+            if (argument.Parameter is { } parameter && System.Array.IndexOf(names, parameter.Name) >= 0
+                && (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.IsOrInherits(fileSystemInfoType)))
             {
                 return argument.Value;
             }
@@ -273,6 +376,22 @@ internal sealed class FileWriteCatalogue
         }
     }
 
+    private void Properties(Compilation compilation, string metadataName, Entry entry, params string[] names)
+    {
+        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (!properties.TryGetValue(type, out var byName))
+            {
+                properties[type] = byName = new Dictionary<string, Entry>(System.StringComparer.Ordinal);
+            }
+
+            foreach (var name in names)
+            {
+                byName[name] = entry;
+            }
+        }
+    }
+
     private void Constructor(Compilation compilation, string metadataName, Entry entry)
     {
         foreach (var type in compilation.GetTypesByMetadataName(metadataName))
@@ -294,6 +413,12 @@ internal sealed class FileWriteCatalogue
         public static Entry Argument(params string[] parameters) => new(parameters, false, ModeCheck.None);
 
         public static Entry Receiver() => new(System.Array.Empty<string>(), true, ModeCheck.None);
+
+        /// <summary>A property whose assigned value is the written path (SmtpClient.PickupDirectoryLocation).</summary>
+        public static Entry AssignedValue() => new(System.Array.Empty<string>(), false, ModeCheck.None);
+
+        /// <summary>SmtpClient.DeliveryMethod set to PickupDirectoryFromIis: mail goes to the IIS SMTP service's folder.</summary>
+        public static Entry IisPickupDirectory() => new(System.Array.Empty<string>(), false, ModeCheck.IisPickupDirectory);
 
         public static Entry ApplicationConfig() => new(System.Array.Empty<string>(), false, ModeCheck.None, ownConfig: true);
 

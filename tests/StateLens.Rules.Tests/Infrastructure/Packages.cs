@@ -34,6 +34,17 @@ public static class Packages
     public static readonly Package Autofac = new("Autofac", "4.9.4");
     public static readonly Package Unity = new("Unity", "5.11.10");
     public static readonly Package SimpleInjector = new("SimpleInjector", "4.9.1");
+    public static readonly Package LuceneNet = new("Lucene.Net", "4.8.0-beta00017");
+    public static readonly Package SharpZipLib = new("SharpZipLib", "1.4.2");
+    public static readonly Package DotNetZip = new("DotNetZip", "1.16.0");
+    public static readonly Package LiteDb = new("LiteDB", "5.0.21");
+    public static readonly Package SystemDrawingCommon = new("System.Drawing.Common", "10.0.15");
+    public static readonly Package Quartz = new("Quartz", "3.22.10");
+    public static readonly Package HangfireCore = new("Hangfire.Core", "1.8.25");
+    public static readonly Package HangfireInMemory = new("Hangfire.InMemory", "1.0.0");
+    public static readonly Package HangfireSqlServer = new("Hangfire.SqlServer", "1.8.25");
+    public static readonly Package SignalRStackExchangeRedis = new("Microsoft.AspNetCore.SignalR.StackExchangeRedis", "10.0.15");
+    public static readonly Package EntityFrameworkCoreInMemory = new("Microsoft.EntityFrameworkCore.InMemory", "10.0.15");
 
     public static IReadOnlyList<Package> All { get; } =
     [
@@ -41,6 +52,8 @@ public static class Packages
         EntityFrameworkCore, EntityFrameworkCoreAbstractions, EntityFrameworkCoreRelational, EntityFrameworkCoreSqlite, EntityFrameworkCoreSqlServer, DataSqlite,
         ClosedXml, OpenXml, OpenXmlFramework, ImageSharp, StackExchangeRedisCache, OutputCachingStackExchangeRedis, StackExchangeRedis,
         Autofac, Unity, SimpleInjector,
+        LuceneNet, SharpZipLib, DotNetZip, LiteDb, SystemDrawingCommon,
+        Quartz, HangfireCore, HangfireInMemory, HangfireSqlServer, SignalRStackExchangeRedis, EntityFrameworkCoreInMemory,
     ];
 
     /// <summary>Preference order of lib/ folders for each target: the newest the target can load comes first.</summary>

@@ -49,7 +49,7 @@ public sealed partial class RuleCatalogueTests
     {
         var pinned = RuleCatalogue.All.Where(e => e.PinsToHost).Select(e => e.Id).ToList();
 
-        Assert.Equal(["SL5003", "SL6001", "SL6002", "SL6003", "SL6004", "SL6005"], pinned);
+        Assert.Equal(["SL5003", "SL6001", "SL6002", "SL6003", "SL6004", "SL6005", "SL6008", "SL6009"], pinned);
     }
 
     /// <summary>Rule IDs as string literals in a switch arm or pattern ("SL2001" =>, "SL2001" or) outside the catalogue.</summary>

@@ -25,6 +25,31 @@ public sealed class SL5002FileLoggerTests
         VerifyConfigAsync(new AdditionalFile("/src/Shop.Web/nlog.config", HostCouplingSamples.For(Id, HostCouplingSamples.NLogConfig)));
 
     [Fact]
+    public Task Log4NetXmlAndSubfolderNLogConfig_AreReported_OtherXmlFilesAreNot() => VerifyConfigAsync(
+        new AdditionalFile("/src/Portal/Config/log4net.xml", """
+            <log4net>
+              {|SL5002:<appender name="File" type="log4net.Appender.RollingFileAppender">|}
+                <file value="App_Data\Logs\portal.log" />
+              </appender>
+              <root><appender-ref ref="File" /></root>
+            </log4net>
+            """),
+        new AdditionalFile("/src/Portal/App_Data/NLog.config", """
+            <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <targets>
+                {|SL5002:<target name="file" xsi:type="File" fileName="${basedir}/logs/portal.log" />|}
+              </targets>
+              <rules><logger name="*" minlevel="Info" writeTo="file" /></rules>
+            </nlog>
+            """),
+        new AdditionalFile("/src/Portal/sitemap.xml", """
+            <log4net><appender name="File" type="log4net.Appender.FileAppender"><file value="x.log" /></appender></log4net>
+            """),
+        new AdditionalFile("/src/Portal/log4net.Release.xml", """
+            <log4net><appender name="File" type="log4net.Appender.FileAppender"><file value="x.log" /></appender></log4net>
+            """));
+
+    [Fact]
     public Task StandaloneLog4NetConfig_FileAppenders_AreReported() => VerifyConfigAsync(new AdditionalFile("/src/Billing/log4net.config", """
         <?xml version="1.0" encoding="utf-8"?>
         <log4net>

@@ -42,6 +42,87 @@ public sealed class SL5004LocalDatabaseFileTests
         """));
 
     [Fact]
+    public Task LocalExpressInstancesAndUserInstances_AreReported_NamedServersAreNot() => VerifyConfigAsync(new AdditionalFile("/src/Intranet/Web.config", """
+        <configuration>
+          <connectionStrings>
+            {|SL5004:<add name="Dev" connectionString="Data Source=.\SQLEXPRESS;Initial Catalog=Intranet;Integrated Security=True" providerName="System.Data.SqlClient" />|}
+            {|SL5004:<add name="Local" connectionString="server=(local)\SQLExpress; database=Intranet; trusted_connection=yes" />|}
+            {|SL5004:<add name="Loopback" connectionString="Server=localhost\SQLEXPRESS;Database=Audit;User Id=audit;Password=x" />|}
+            {|SL5004:<add name="UserInstance" connectionString="Data Source=sql01\SQLEXPRESS;Initial Catalog=Intranet;User Instance=true" />|}
+            {|SL5004:<add name="Edmx" connectionString="metadata=res://*/Intranet.csdl|res://*/Intranet.ssdl|res://*/Intranet.msl;provider=System.Data.SqlClient;provider connection string=&quot;data source=.\SQLEXPRESS;initial catalog=Intranet;integrated security=True&quot;" providerName="System.Data.EntityClient" />|}
+            <add name="SharedExpress" connectionString="Data Source=DB01\SQLEXPRESS;Initial Catalog=Intranet;Integrated Security=True" />
+            <add name="DefaultInstance" connectionString="Data Source=sql01;Initial Catalog=SQLEXPRESS_Archive;User Instance=false" />
+          </connectionStrings>
+        </configuration>
+        """));
+
+    [Fact]
+    public Task Ef6LocalDbDefaultConnectionFactory_IsReported_WhenNoServerConnectionStringIsNamed() => VerifyConfigAsync(
+        new AdditionalFile("/src/Blog/Web.config", """
+            <configuration>
+              <entityFramework>
+                {|SL5004:<defaultConnectionFactory type="System.Data.Entity.Infrastructure.LocalDbConnectionFactory, EntityFramework">|}
+                  <parameters><parameter value="mssqllocaldb" /></parameters>
+                </defaultConnectionFactory>
+              </entityFramework>
+            </configuration>
+            """),
+        new AdditionalFile("/src/Kiosk/App.config", """
+            <configuration>
+              <entityFramework>
+                {|SL5004:<defaultConnectionFactory type="System.Data.Entity.Infrastructure.SqlCeConnectionFactory, EntityFramework" />|}
+              </entityFramework>
+            </configuration>
+            """),
+        new AdditionalFile("/src/Shop/Web.config", """
+            <configuration>
+              <connectionStrings>
+                <add name="ShopContext" connectionString="Server=sql01;Database=Shop;Integrated Security=SSPI" providerName="System.Data.SqlClient" />
+              </connectionStrings>
+              <entityFramework>
+                <defaultConnectionFactory type="System.Data.Entity.Infrastructure.LocalDbConnectionFactory, EntityFramework" />
+              </entityFramework>
+            </configuration>
+            """),
+        new AdditionalFile("/src/Crm/Web.config", """
+            <configuration>
+              <connectionStrings configSource="connectionStrings.config" />
+              <entityFramework>
+                <defaultConnectionFactory type="System.Data.Entity.Infrastructure.LocalDbConnectionFactory, EntityFramework" />
+              </entityFramework>
+            </configuration>
+            """),
+        new AdditionalFile("/src/Api/Web.config", """
+            <configuration>
+              <entityFramework>
+                <defaultConnectionFactory type="System.Data.Entity.Infrastructure.SqlConnectionFactory, EntityFramework" />
+              </entityFramework>
+            </configuration>
+            """));
+
+    [Fact]
+    public Task LiteDbDatabasesOpenedFromFileNames_AreReported_InMemoryIsNot() => Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>("""
+        using System;
+        using System.IO;
+        using LiteDB;
+
+        public class BlogStore
+        {
+            private readonly string _folder = AppContext.BaseDirectory;
+
+            public LiteDatabase Open() => new LiteDatabase({|SL5004:Path.Combine(_folder, "blog.db")|});
+
+            public LiteDatabase OpenShared(string file) => new LiteDatabase({|SL5004:$"Filename={file};Connection=shared"|});
+
+            public LiteRepository Repository() => new LiteRepository({|SL5004:"posts.db"|});
+
+            public LiteDatabase Scratch() => new LiteDatabase(":memory:");
+
+            public LiteDatabase FromStream(Stream stream) => new LiteDatabase(stream);
+        }
+        """, [Packages.LiteDb]);
+
+    [Fact]
     public Task AppSettingsKeyNamedConnectionString_IsReported() => VerifyConfigAsync(new AdditionalFile("/src/Worker/appsettings.json", """
         {
           "Outbox": {

@@ -281,4 +281,133 @@ public sealed class SL5005UnsharedProtectionKeysTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.StartsWith("Data Protection keys are persisted to 'keys' inside the container", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    private const string NoMachineKeyWebConfig = """
+        <configuration>
+          <system.web>
+            <compilation targetFramework="4.8" />
+            <authentication mode="None" />
+          </system.web>
+        </configuration>
+        """;
+
+    private const string GlobalAsax = """
+        public class MvcApplication : System.Web.HttpApplication
+        {
+            protected void Application_Start() { }
+        }
+        """;
+
+    [Fact]
+    public Task SystemWebAntiForgeryWithoutMachineKey_IsReportedOnce() => Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+        new[]
+        {
+            GlobalAsax,
+            """
+            using System.Web.Mvc;
+
+            public class AccountController
+            {
+                [{|SL5005:ValidateAntiForgeryToken|}]
+                public void Login(string user) { }
+
+                [ValidateAntiForgeryToken]
+                public void Logout() { }
+
+                public string Token() => System.Web.Helpers.AntiForgery.GetHtml();
+            }
+            """,
+            SystemWebStubs,
+        },
+        Framework.NetFramework,
+        new AdditionalFile("/src/Shop/Web.config", NoMachineKeyWebConfig));
+
+    [Fact]
+    public Task SystemWebOwinCookiesAndMachineKeyProtect_AreReportedBeforePages() => Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+        new[]
+        {
+            GlobalAsax,
+            """
+            using Owin;
+
+            public class Default : System.Web.UI.Page { }
+
+            public class Startup
+            {
+                public void Configuration(IAppBuilder app) => app.{|SL5005:UseCookieAuthentication()|};
+
+                public byte[] Seal(byte[] data) => System.Web.Security.MachineKey.Protect(data, "reset");
+            }
+            """,
+            SystemWebStubs,
+        },
+        Framework.NetFramework,
+        new AdditionalFile("/src/Shop/Web.config", NoMachineKeyWebConfig));
+
+    [Fact]
+    public Task WebFormsPagesWithoutMachineKey_AreReportedAtTheFirstPage() => Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+        new[]
+        {
+            GlobalAsax,
+            "public class {|SL5005:Checkout|} : System.Web.UI.Page { }\npublic abstract class BasePage : System.Web.UI.Page { }",
+        },
+        Framework.NetFramework,
+        new AdditionalFile("/src/Shop/Web.config", NoMachineKeyWebConfig));
+
+    [Fact]
+    public Task SystemWebCode_IsNotReported_WithMachineKeyFormsAuthNoWebConfigOrNoApplication() => Task.WhenAll(
+        Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+            new[] { GlobalAsax, "public class Checkout : System.Web.UI.Page { }" },
+            Framework.NetFramework,
+            new AdditionalFile("/src/Shop/Web.config", """
+                <configuration>
+                  <system.web>
+                    <machineKey validationKey="0123456789ABCDEF0123456789ABCDEF" decryptionKey="FEDCBA9876543210FEDCBA9876543210" validation="HMACSHA256" decryption="AES" />
+                  </system.web>
+                </configuration>
+                """)),
+        Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+            new[] { GlobalAsax, "public class Checkout : System.Web.UI.Page { }" },
+            Framework.NetFramework,
+            new AdditionalFile("/src/Shop/Web.config", """
+                <configuration>
+                  <system.web>
+                    {|SL5005:<authentication mode="Forms">|}<forms loginUrl="~/login" /></authentication>
+                  </system.web>
+                </configuration>
+                """)),
+        Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+            new[] { GlobalAsax, "public class Checkout : System.Web.UI.Page { }" },
+            Framework.NetFramework),
+        Verify.AnalyzerAsync<UnsharedProtectionKeysAnalyzer>(
+            new[] { "public class Checkout : System.Web.UI.Page { }" },
+            Framework.NetFramework,
+            new AdditionalFile("/src/Module/Web.config", NoMachineKeyWebConfig)));
+
+    /// <summary>ASP.NET MVC 5 / Web Pages and Katana are not served here: the members the rule looks for, in their real namespaces.</summary>
+    private const string SystemWebStubs = """
+        namespace System.Web.Mvc
+        {
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)]
+            public sealed class ValidateAntiForgeryTokenAttribute : System.Attribute { }
+        }
+
+        namespace System.Web.Helpers
+        {
+            public static class AntiForgery
+            {
+                public static string GetHtml() { return ""; }
+            }
+        }
+
+        namespace Owin
+        {
+            public interface IAppBuilder { }
+
+            public static class CookieAuthenticationExtensions
+            {
+                public static IAppBuilder UseCookieAuthentication(this IAppBuilder app) { return app; }
+            }
+        }
+        """;
 }

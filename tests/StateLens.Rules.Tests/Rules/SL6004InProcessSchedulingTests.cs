@@ -79,6 +79,58 @@ public sealed class SL6004InProcessSchedulingTests
         """);
 
     [Fact]
+    public Task ThreadPoolWorkAndFireAndForgetTasksInWebCode_AreReported() => Verify.AnalyzerAsync<InProcessSchedulingAnalyzer>("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using System.Web;
+
+        public class OrderNotifier
+        {
+            public void OrderPlaced(int orderId)
+            {
+                {|SL6004:ThreadPool.QueueUserWorkItem(_ => SendMail(orderId))|};
+                {|SL6004:Task.Run(() => SendMail(orderId))|};
+                _ = {|SL6004:Task.Factory.StartNew(() => SendMail(orderId), TaskCreationOptions.LongRunning)|};
+                {|SL6004:Task.Run(() => SendMail(orderId))|}.ContinueWith(t => Log(t.Exception));
+            }
+
+            private static void SendMail(int orderId) { }
+
+            private static void Log(System.Exception error) { }
+        }
+
+        public class Global : HttpApplication
+        {
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task AwaitedReturnedOrKeptTasks_AreNotReported() => Verify.AnalyzerAsync<InProcessSchedulingAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class ReportsController : Controller
+        {
+            private readonly List<Task> _pending = new();
+
+            public async Task<IActionResult> Build()
+            {
+                var total = await Task.Run(() => Sum());
+                await Task.Factory.StartNew(() => Sum()).ConfigureAwait(false);
+                var running = Task.Run(() => Sum());
+                _pending.Add(Task.Run(() => Sum()));
+                await Task.WhenAll(running, Task.Run(() => Sum()));
+                return Ok(total);
+            }
+
+            public Task<int> Compute() => Task.Run(() => Sum());
+
+            private static int Sum() => 42;
+        }
+        """);
+
+    [Fact]
     public async Task WorkerWithoutWebReferences_IsNotReported()
     {
         var diagnostics = await AnalyzeAsync(Framework.NetCore, OutputKind.DynamicallyLinkedLibrary, """
@@ -97,6 +149,8 @@ public sealed class SL6004InProcessSchedulingTests
                     _poll.Elapsed += (s, e) => Import();
                     _poll.Start();
                     _watchdog.Start();
+                    ThreadPool.QueueUserWorkItem(_ => Import());
+                    Task.Run(() => Import());
                     return Task.CompletedTask;
                 }
 
