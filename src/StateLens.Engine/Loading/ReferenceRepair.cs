@@ -23,6 +23,7 @@ internal static class ReferenceRepair
         CancellationToken cancellationToken)
     {
         var candidates = projects.Where(p => p is { Project: not null, Info: { ReadError: null } }).ToList();
+        var byPath = projects.Where(p => p.Info is not null).ToDictionary(p => p.Entry.FullPath, p => p.Info!, StringComparer.Ordinal);
         var additions = new ConcurrentDictionary<ProjectId, IReadOnlyList<string>>();
         var projectNotices = new ConcurrentBag<(string Project, string Text)>();
         var unrestored = new ConcurrentDictionary<ProjectId, bool>();
@@ -37,7 +38,7 @@ internal static class ReferenceRepair
                     .OfType<string>()
                     .ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var paths = FrameworkAssemblies(loaded.Info!, frameworkRoot, present).ToList();
-                var fallback = await MissingAssembliesAsync(loaded, acquirer, HasCoreLibrary(present), text => projectNotices.Add((loaded.Entry.Name, text)), ct);
+                var fallback = await MissingAssembliesAsync(loaded, ReferencedProjectFiles(loaded, byPath), acquirer, HasCoreLibrary(present), text => projectNotices.Add((loaded.Entry.Name, text)), ct);
                 paths.AddRange(fallback.Paths);
                 if (fallback.Unrestored)
                 {
@@ -132,11 +133,33 @@ internal static class ReferenceRepair
         }
     }
 
+    /// <summary>
+    /// The project files a project references, directly or not: their PackageReferences reach it through a restore, as
+    /// Microsoft.AspNet.Mvc reaches a web project from the services library that lists it.
+    /// </summary>
+    private static IReadOnlyList<string> ReferencedProjectFiles(LoadedProject loaded, IReadOnlyDictionary<string, ProjectFileInfo> byPath)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(loaded.Info?.ProjectReferencePaths ?? []);
+        while (queue.TryDequeue(out var path))
+        {
+            if (seen.Add(path) && byPath.TryGetValue(path, out var info))
+            {
+                foreach (var next in info.ProjectReferencePaths)
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return seen.Where(byPath.ContainsKey).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>A project that references none of these compiles with no framework at all: its restore or evaluation failed.</summary>
     private static bool HasCoreLibrary(IReadOnlySet<string> referenceNames) =>
         referenceNames.Contains("mscorlib") || referenceNames.Contains("System.Runtime") || referenceNames.Contains("netstandard") || referenceNames.Contains("System.Private.CoreLib");
 
-    private static async Task<(IReadOnlyList<string> Paths, bool Unrestored)> MissingAssembliesAsync(LoadedProject loaded, PackageAcquirer acquirer, bool hasCoreLibrary, Action<string> notice, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<string> Paths, bool Unrestored)> MissingAssembliesAsync(LoadedProject loaded, IReadOnlyList<string> referencedProjectFiles, PackageAcquirer acquirer, bool hasCoreLibrary, Action<string> notice, CancellationToken cancellationToken)
     {
         var info = loaded.Info!;
         var framework = info.TargetFramework ?? string.Empty;
@@ -160,7 +183,7 @@ internal static class ReferenceRepair
             var isWeb = string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || info.IsLegacyWebApplication;
             var targeting = hasCoreLibrary ? new FallbackAssemblies([], [], []) : RestoreFallback.TargetingPackAssemblies(framework, isWeb);
             var packages = await RestoreFallback.PackageAssembliesAsync(
-                PackageReferences(info.FullPath),
+                referencedProjectFiles.Prepend(info.FullPath).SelectMany(PackageReferences).DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToList(),
                 framework,
                 acquirer,
                 cancellationToken,
