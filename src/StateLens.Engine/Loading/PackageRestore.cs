@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Xml.Linq;
 
 namespace StateLens.Engine.Loading;
 
@@ -19,7 +18,7 @@ internal static class PackageRestore
         CancellationToken cancellationToken)
     {
         var unrestored = projects
-            .Where(p => p.IsSupportedLanguage && p.ReadError is null && (p.SdkStyle || UsesPackageReference(p.FullPath)))
+            .Where(p => p.IsSupportedLanguage && p.ReadError is null && (p.SdkStyle || p.PackageReferences.Count > 0))
             .Where(p => !File.Exists(AssetsFile(p)))
             .ToList();
         if (unrestored.Count == 0)
@@ -85,19 +84,6 @@ internal static class PackageRestore
 
     public static string AssetsFile(ProjectFileInfo project) =>
         Path.Combine(Path.GetDirectoryName(project.FullPath)!, "obj", "project.assets.json");
-
-    /// <summary>Old-style projects that list PackageReference items restore like SDK-style ones.</summary>
-    public static bool UsesPackageReference(string projectFile)
-    {
-        try
-        {
-            return XDocument.Load(projectFile).Descendants().Any(e => e.Name.LocalName == "PackageReference");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
-        {
-            return false;
-        }
-    }
 
     private static string Seconds(TimeSpan span) => $"{(int)span.TotalSeconds} s";
 }

@@ -175,7 +175,8 @@ internal static class ReferenceRepair
             }
         }
 
-        var usesPackageReference = info.SdkStyle || PackageRestore.UsesPackageReference(info.FullPath);
+        // Old-style projects that list PackageReference items restore like SDK-style ones.
+        var usesPackageReference = info.SdkStyle || info.PackageReferences.Count > 0;
         // A failed restore may still leave an assets file behind (with its errors in it): what counts is whether the
         // project came out of evaluation with a framework.
         if (usesPackageReference && (!hasCoreLibrary || !File.Exists(PackageRestore.AssetsFile(info)) || RestoreFailed(PackageRestore.AssetsFile(info))) && framework.Length > 0)

@@ -918,20 +918,21 @@ internal sealed partial class RazorExtractor
     /// Like <see cref="Balanced"/> for code that may hold Razor templates (<c>@&lt;text&gt;…&lt;/text&gt;</c>, C# only): each is
     /// scanned as markup, so an apostrophe in its text is not taken for a character literal, and added to <paramref name="templates"/>.
     /// </summary>
-    private int BalancedCode(int open, List<Template> templates)
-    {
-        if (vb)
-        {
-            return Balanced(open);
-        }
+    private int BalancedCode(int open, List<Template> templates) => Balanced(open, vb ? null : templates);
 
+    /// <summary>
+    /// From an opening bracket, the position after its matching close, skipping strings and comments; with
+    /// <paramref name="templates"/>, Razor templates inside are scanned as markup and collected.
+    /// </summary>
+    private int Balanced(int open, List<Template>? templates = null)
+    {
         var opener = text[open];
         var closer = opener switch { '(' => ')', '[' => ']', _ => '}' };
         var depth = 0;
         var i = open;
         while (i < text.Length)
         {
-            if (text[i] == '@' && CharAt(i + 1) == '<')
+            if (templates is not null && text[i] == '@' && CharAt(i + 1) == '<')
             {
                 var markup = new List<ViewSegment>();
                 var end = Element(i + 1, markup);
@@ -940,37 +941,6 @@ internal sealed partial class RazorExtractor
                 continue;
             }
 
-            var skipped = SkipTrivia(i);
-            if (skipped != i)
-            {
-                i = skipped;
-                continue;
-            }
-
-            if (text[i] == opener)
-            {
-                depth++;
-            }
-            else if (text[i] == closer && --depth == 0)
-            {
-                return i + 1;
-            }
-
-            i++;
-        }
-
-        throw Unclosed($"'{opener}'", open);
-    }
-
-    /// <summary>From an opening bracket, the position after its matching close, skipping strings and comments.</summary>
-    private int Balanced(int open)
-    {
-        var opener = text[open];
-        var closer = opener switch { '(' => ')', '[' => ']', _ => '}' };
-        var depth = 0;
-        var i = open;
-        while (i < text.Length)
-        {
             var skipped = SkipTrivia(i);
             if (skipped != i)
             {
