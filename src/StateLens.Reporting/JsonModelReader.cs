@@ -53,6 +53,7 @@ public static class JsonModelReader
         {
             ToolVersion = root.TryGetProperty("tool", out var tool) ? Optional<string>(tool, "version") ?? "0.0.0" : "0.0.0",
             Input = Required<string>(root, "input"),
+            EstatePath = Optional<string>(root, "estatePath"),
             RootDirectory = Path.GetFullPath(rootDirectory),
             Timestamp = timestamp is null ? null : DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
             Projects = Required<List<ProjectSummary>>(root, "projects"),
@@ -60,6 +61,7 @@ public static class JsonModelReader
             EntryPoints = Optional<List<EntryPoint>>(root, "entryPoints") ?? [],
             Types = Optional<List<TypeVerdict>>(root, "types") ?? [],
             Rules = Required<List<RuleInfo>>(root, "rules"),
+            Resources = Optional<List<Resource>>(root, "resources") ?? [],
             Notices = Optional<List<string>>(root, "notices") ?? [],
         };
     }

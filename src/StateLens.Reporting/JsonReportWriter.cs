@@ -11,7 +11,7 @@ namespace StateLens.Reporting;
 public static class JsonReportWriter
 {
     public const string FileName = "statelens.json";
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>The options statelens.json is written and read with.</summary>
     internal static readonly JsonSerializerOptions Options = new()
@@ -33,6 +33,7 @@ public static class JsonReportWriter
             schemaVersion = SchemaVersion,
             tool = new { name = "StateLens", version = model.ToolVersion },
             input = model.Input,
+            estatePath = model.EstatePath,
             timestamp = model.Timestamp?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             summary = ReportSummary.From(model),
             projects = model.Projects,
@@ -40,6 +41,7 @@ public static class JsonReportWriter
             types = model.Types,
             findings = model.Findings,
             rules = model.Rules,
+            resources = model.Resources,
             notices = model.Notices,
         };
         return JsonSerializer.Serialize(document, Options) + "\n";

@@ -12,7 +12,7 @@ public sealed class JsonReportWriterTests
 
         var root = JsonDocument.Parse(JsonReportWriter.Render(model)).RootElement;
 
-        Assert.Equal(3, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(4, root.GetProperty("schemaVersion").GetInt32());
         var projects = root.GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
         foreach (var project in model.Projects)
         {

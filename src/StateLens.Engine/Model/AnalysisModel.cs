@@ -29,6 +29,15 @@ public sealed record AnalysisModel
 
     public required IReadOnlyList<RuleInfo> Rules { get; init; }
 
+    /// <summary>Stateful resources outside the process that the solution names (databases, shares, queues), sorted by kind and name.</summary>
+    public IReadOnlyList<Resource> Resources { get; init; } = [];
+
+    /// <summary>
+    /// When the solution was analysed as part of an estate: its path relative to the estate root (forward slashes),
+    /// the application's identity in `statelens merge`. Null for a single-solution run.
+    /// </summary>
+    public string? EstatePath { get; init; }
+
     /// <summary>Problems that limited the analysis (load failures, unreadable files), shown in every report.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 }

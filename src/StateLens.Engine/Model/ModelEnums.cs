@@ -48,6 +48,31 @@ public enum Confidence
     Low,
 }
 
+/// <summary>What kind of stateful resource outside the process a solution names (see <see cref="Resource"/>).</summary>
+public enum ResourceKind
+{
+    /// <summary>A SQL Server (or other server) database: server and database.</summary>
+    SqlDatabase,
+
+    /// <summary>A LocalDB or SQL Express user-instance database: lives on the host.</summary>
+    LocalDb,
+
+    /// <summary>A database file on the host: .mdf attached, SQL CE .sdf, SQLite, LiteDB.</summary>
+    FileDatabase,
+
+    /// <summary>A UNC share (\\server\share).</summary>
+    FileShare,
+
+    /// <summary>An absolute folder on the host (C:/Data/exports, /var/data).</summary>
+    HostFolder,
+
+    /// <summary>A Redis server.</summary>
+    Redis,
+
+    /// <summary>A message queue: MSMQ path, RabbitMQ or Service Bus queue.</summary>
+    MessageQueue,
+}
+
 /// <summary>Where a file write goes, as the code states it.</summary>
 public enum PathKind
 {

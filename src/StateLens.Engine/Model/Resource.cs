@@ -1,0 +1,36 @@
+namespace StateLens.Engine.Model;
+
+/// <summary>
+/// A stateful resource outside the process that the solution names in code or configuration: a database, a share, a
+/// host folder, a cache or a queue. Two applications naming the same resource (same <see cref="Kind"/> and
+/// <see cref="Name"/>) are coupled; the estate merge reads exactly these two fields to find that.
+/// </summary>
+public sealed record Resource
+{
+    public required ResourceKind Kind { get; init; }
+
+    /// <summary>
+    /// The resource's identity, canonical so that two applications naming it differently still match: lower case,
+    /// forward slashes, no credentials ("db01/orders" for a SQL database, "//fileserver/exports" for a share,
+    /// "(localdb)/mssqllocaldb/shop" for a LocalDB database, "redis01:6379" for Redis, "./private$/orders" for MSMQ).
+    /// </summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where the solution names it, sorted by project, file, line.</summary>
+    public required IReadOnlyList<ResourceUse> Uses { get; init; }
+}
+
+/// <summary>One place a resource is named: a connection string or setting in a config file, or a literal in code.</summary>
+public sealed record ResourceUse
+{
+    public required string Project { get; init; }
+
+    /// <summary>Relative to the solution folder, forward slashes.</summary>
+    public required string File { get; init; }
+
+    /// <summary>1-based; null when the place is a whole file.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The configuration key that names it ("ConnectionStrings:ShopDb", "appSettings:ExportShare").</summary>
+    public string? ConfigKey { get; init; }
+}
