@@ -150,6 +150,32 @@ public sealed partial class EstateWriterTests
         Assert.DoesNotContain("id=\"remedy-weights\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EveryEstateTemplateOutput_IsEscapedOrANumberOrAnInternalIdentifier()
+    {
+        // Numbers, person-days (formatted decimals) and identifiers the view makes from indexes and fixed words may be
+        // written raw; everything else must pass through html.escape. A new raw output fails here.
+        var allowedRaw = new Regex(
+            @"^(([\w.]+\.)?(anchor|slug|destination_slug|count|x|width|project_count|findings|effort|not_analysed|notices|days|vm|once|per_finding)|applications|applications_failed|projects|not_proven|shared_resource_count|bar_width|n|[\w.]+ [-+*/] [\w.0-9 /+*-]+)$");
+        var offenders = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "templates", "estate"), "*.sbn"))
+        {
+            foreach (Match m in Regex.Matches(File.ReadAllText(file), @"\{\{~?\s*(?<expr>[^}]*?)\s*~?\}\}"))
+            {
+                var expr = m.Groups["expr"].Value;
+                if (Regex.IsMatch(expr, @"^(#|end\b|else\b|if\b|for\b|include\b|!|else if\b)") || expr.Contains("html.escape", StringComparison.Ordinal)
+                    || expr.StartsWith("##", StringComparison.Ordinal) || expr.Length == 0 || allowedRaw.IsMatch(expr))
+                {
+                    continue;
+                }
+
+                offenders.Add($"{Path.GetFileName(file)}: {{{{ {expr} }}}}");
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
+    }
+
     private static string RepositoryRoot => TemplateTests.RepositoryRoot();
 
     private static int TagCount(string html, string text) => Regex.Matches(html, Regex.Escape(text)).Count;
