@@ -307,7 +307,7 @@ internal static partial class ResourceNames
     private static partial Regex UncPath();
 
     // A host name, an IPv4 address or a bracketed IPv6 address, not a bare number (a setting such as "RedisDatabase": "2").
-    [GeneratedRegex(@"^([a-z0-9_][a-z0-9_.\-]*[a-z_\-][a-z0-9_.\-]*|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((?=.*[a-z_\-])[a-z0-9_][a-z0-9_.\-]*|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$", RegexOptions.CultureInvariant)]
     private static partial Regex RedisHost();
 
     [GeneratedRegex(@"^FormatName:DIRECT=(OS|TCP):(?<path>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -316,7 +316,8 @@ internal static partial class ResourceNames
     [GeneratedRegex(@"^(?<machine>[^\\/\s;=]+)\\(?<private>private\$\\)?(?<queue>[^\\/\s;=]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueuePath();
 
-    // The options only a StackExchange.Redis configuration has, after a "host:port" first endpoint.
-    [GeneratedRegex(@"^[\w.\-]+(:\d+)?,(.*,)?\s*(abortConnect|ssl|allowAdmin|connectTimeout|syncTimeout|connectRetry|defaultDatabase)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A StackExchange.Redis configuration: endpoints ("host" or "host:port") first, then options ("password=..."). A database
+    // connection string starts with a "key=value" pair instead.
+    [GeneratedRegex(@"^[\w.\-]+(:\d+)?(\s*,\s*[\w.\-]+(:\d+)?)*\s*,\s*\w+\s*=", RegexOptions.CultureInvariant)]
     private static partial Regex RedisOptions();
 }
