@@ -75,7 +75,7 @@ public static class SolutionAnalyzer
             Rules = RuleCatalog.Rules,
             Notices = notices.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
-        model = ModelCompletion.Complete(model);
+        model = ModelCompletion.Complete(model, results.Values.SelectMany(r => r.ResourceLiterals));
         model = Decomposer.Decompose(model, results.Values.Select(r => r.Graph).OfType<ProjectGraph>().OrderBy(g => g.Project, StringComparer.Ordinal).ToList());
         timings.Add("model", stopwatch.Elapsed);
         return model;
