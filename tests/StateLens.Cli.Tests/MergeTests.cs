@@ -108,6 +108,31 @@ public sealed class MergeTests(InstalledTool tool)
         Assert.DoesNotContain("   at ", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Merge_OfTheTwoFixtureApps_ShowsTheShareAndTheLocalDbTheyBothName_AndNothingOnlyOneNames()
+    {
+        var work = Repository.NewTempDirectory("merge-fixtures");
+        Repository.CopyTree(Path.Combine(Repository.Root, "tests", "Fixtures", "Estate"), Path.Combine(work, "estate-src"));
+        var runs = Path.Combine(work, "runs");
+        foreach (var app in new[] { "OrdersApp", "ReportingApp" })
+        {
+            var analysis = await tool.RunAsync(work, "analyze", Path.Combine(work, "estate-src", app, app + ".sln"), "--out", Path.Combine(runs, app), "--format", "json", "-q");
+            Assert.True(analysis.ExitCode == 0, analysis.ToString());
+        }
+
+        var merged = await tool.RunAsync(work, "merge", runs, "--out", Path.Combine(work, "estate"), "--format", "json", "-q");
+
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        using var estate = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "estate", "statelens-estate.json")));
+        var shared = estate.RootElement.GetProperty("sharedResources").EnumerateArray()
+            .Select(r => r.GetProperty("kind").GetString() + " " + r.GetProperty("name").GetString()
+                + ": " + string.Join(", ", r.GetProperty("applications").EnumerateArray().Select(a => a.GetProperty("solution").GetString())))
+            .ToList();
+        Assert.Equal(
+            ["local-db (localdb)/mssqllocaldb/shop: OrdersApp.sln, ReportingApp.sln", "file-share //fileserver/exports: OrdersApp.sln, ReportingApp.sln"],
+            shared);
+    }
+
     private static string Solution(string work, string name, string code)
     {
         var folder = Path.Combine(work, "src", name.ToLowerInvariant());

@@ -15,9 +15,6 @@ internal sealed record NamedResource(ResourceKind Kind, string Name);
 /// </summary>
 internal static partial class ResourceNames
 {
-    /// <summary>The name of a database or folder inside the application's own folder: never shared with another application.</summary>
-    public const string AppLocalPrefix = "~/";
-
     private const string LocalHost = "localhost";
 
     private static readonly string[] ServerKeys = ["data source", "server", "address", "addr", "network address", "host"];
@@ -297,7 +294,7 @@ internal static partial class ResourceNames
             return path.ToLowerInvariant();
         }
 
-        return AppLocalPrefix + path.TrimStart('~', '/').ToLowerInvariant();
+        return Resource.AppLocalPrefix + path.TrimStart('~', '/').ToLowerInvariant();
     }
 
     private static string? Value(DbConnectionStringBuilder builder, string key) =>

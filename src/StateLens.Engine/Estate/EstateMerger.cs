@@ -145,7 +145,7 @@ public static class EstateMerger
     private static List<SharedResource> SharedResources(IReadOnlyList<EstateInput> inputs) =>
         inputs
             .Where(i => i.Model is not null)
-            .SelectMany(i => i.Model!.Resources.Select(r => (i.Solution, Resource: r)))
+            .SelectMany(i => i.Model!.Resources.Where(r => !r.IsAppLocal).Select(r => (i.Solution, Resource: r)))
             .GroupBy(x => (x.Resource.Kind, x.Resource.Name))
             .Where(g => g.Select(x => x.Solution).Distinct(StringComparer.Ordinal).Count() >= 2)
             .OrderBy(g => g.Key.Kind)
