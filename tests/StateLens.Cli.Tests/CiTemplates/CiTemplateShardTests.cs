@@ -93,13 +93,13 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
         Assert.Equal(Solutions.Order(StringComparer.Ordinal), selected.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>A shard list: one solution path a line, relative to the list file's folder.</summary>
+    /// <summary>A shard list: one solution path a line, relative to the list file's folder; `#` starts a comment line.</summary>
     private static List<string> ShardList(string file)
     {
         Assert.True(File.Exists(file), $"the shard step wrote no {Path.GetFileName(file)}");
         return File.ReadAllLines(file)
             .Select(line => line.Trim())
-            .Where(line => line.Length > 0)
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => Path.GetRelativePath(Path.GetDirectoryName(file)!, Path.GetFullPath(line, Path.GetDirectoryName(file)!)).Replace('\\', '/'))
             .ToList();
     }
