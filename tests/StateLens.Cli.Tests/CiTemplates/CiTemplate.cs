@@ -27,6 +27,12 @@ internal static class CiTemplate
             : $"the CI template validators are not in {Validators}: {install}";
     }
 
+    /// <summary>Null when jq is installed (both templates' SARIF steps use it, as every hosted runner has it).</summary>
+    public static string? JqMissing() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, "jq")))
+            ? null
+            : "jq is not installed (apt-get install jq; .ci/run installs it)";
+
     /// <summary>Runs .ci/pipelines/validate.js (mode github or azure) on the files.</summary>
     public static Task<ProcessResult> ValidateAsync(string mode, params string[] files) =>
         Repository.RunAsync(
@@ -34,6 +40,15 @@ internal static class CiTemplate
             Repository.Root,
             new Dictionary<string, string> { ["NODE_PATH"] = Validators },
             [Path.Combine(Repository.Root, ".ci", "pipelines", "validate.js"), mode, .. files]);
+
+    /// <summary>Runs a step's script with bash as both services do (-e, pipefail), the installed tool first on PATH.</summary>
+    public static async Task<ProcessResult> RunStepAsync(InstalledTool tool, string script, string workingDirectory, Dictionary<string, string> environment)
+    {
+        var file = Path.Combine(Repository.NewTempDirectory("ci-step"), "step.sh");
+        File.WriteAllText(file, script);
+        environment["PATH"] = Path.GetDirectoryName(tool.Executable) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        return await Repository.RunAsync("bash", workingDirectory, environment, "--noprofile", "--norc", "-eo", "pipefail", file);
+    }
 
     public static Dictionary<string, object?> Load(string path)
     {

@@ -35,7 +35,7 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
         // plan: the step's script writes the job output the analyze job's matrix reads.
         var outputFile = Path.Combine(estate, "github-output.txt");
         File.WriteAllText(outputFile, string.Empty);
-        var plan = await RunStepAsync(Script(jobs["plan"], "run", "statelens shard"), estate, new() { ["SHARDS"] = $"{Shards}", ["GITHUB_OUTPUT"] = outputFile });
+        var plan = await RunStepAsync(tool, Script(jobs["plan"], "run", "statelens shard"), estate, new() { ["SHARDS"] = $"{Shards}", ["GITHUB_OUTPUT"] = outputFile });
         Assert.True(plan.ExitCode == 0, plan.ToString());
         var matrix = GitHubOutputs(File.ReadAllText(outputFile))["matrix"];
 
@@ -54,7 +54,7 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
         {
             var script = select.Replace("${{ matrix.shard }}", $"{value}", StringComparison.Ordinal);
             Assert.DoesNotContain("${{", script);
-            var result = await RunStepAsync(script, estate, new() { ["SHARDS"] = $"{Shards}" });
+            var result = await RunStepAsync(tool, script, estate, new() { ["SHARDS"] = $"{Shards}" });
             Assert.True(result.ExitCode == 0, result.ToString());
             selected.AddRange(ShardList(Path.Combine(estate, $"shard-{value}.txt")));
         }
@@ -74,7 +74,7 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
         for (var position = 1; position <= Shards; position++)
         {
             // What the agent sets for job `position` of `strategy: parallel: Shards`.
-            var result = await RunStepAsync(select, estate, new()
+            var result = await RunStepAsync(tool, select, estate, new()
             {
                 ["SYSTEM_JOBPOSITIONINPHASE"] = $"{position}",
                 ["SYSTEM_TOTALJOBSINPHASE"] = $"{Shards}",
@@ -134,15 +134,6 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
         }
 
         return outputs;
-    }
-
-    /// <summary>Runs a step's script with bash as both services do, the installed tool first on PATH.</summary>
-    private async Task<ProcessResult> RunStepAsync(string script, string workingDirectory, Dictionary<string, string> environment)
-    {
-        var file = Path.Combine(Repository.NewTempDirectory("ci-step"), "step.sh");
-        File.WriteAllText(file, script);
-        environment["PATH"] = Path.GetDirectoryName(tool.Executable) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        return await Repository.RunAsync("bash", workingDirectory, environment, "--noprofile", "--norc", "-eo", "pipefail", file);
     }
 
     private static string NewEstate()
