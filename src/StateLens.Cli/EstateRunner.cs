@@ -58,6 +58,8 @@ internal static class EstateRunner
     public static async Task<IReadOnlyList<SolutionRun>> RunAsync(IReadOnlyList<EstateSolution> solutions, EstateRunOptions options, CancellationToken cancellationToken)
     {
         RemoveStaleSolutionFolders(solutions, options.OutputDirectory);
+        // Present even for an empty shard, so a merge over every shard's folder finds each one.
+        Directory.CreateDirectory(Path.Combine(options.OutputDirectory, SolutionsFolder));
         var runs = new SolutionRun[solutions.Count];
         var done = 0;
         var gate = new Lock();
