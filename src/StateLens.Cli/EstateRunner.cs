@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using StateLens.Engine;
 using StateLens.Engine.Estate;
+using StateLens.Engine.Loading;
 using StateLens.Reporting.Estate;
 
 namespace StateLens.Cli;
