@@ -27,21 +27,14 @@ internal static partial class EstateBench
         Console.WriteLine($"generating {solutions} solutions x {projects} projects x {files} files under {estate}");
         SyntheticSolution.GenerateEstate(estate, solutions, projects, files);
 
-        var runs = new List<(string Label, Run Run)> { ($"--jobs {jobs}", await AnalyzeAsync(cli, estate, Path.Combine(work, $"out-jobs{jobs}"), jobs, restore)) };
+        Console.WriteLine($"estate: {solutions} solutions x {projects} project(s) x {files} file(s), {Environment.ProcessorCount} cores, restore {(restore ? "on" : "off (--no-restore)")}");
+        // Each run's figures are printed as soon as it ends, so a long baseline cannot lose the first run's.
+        var runs = new List<(string Label, Run Run)> { Print($"--jobs {jobs}", await AnalyzeAsync(cli, estate, Path.Combine(work, $"out-jobs{jobs}"), jobs, restore)) };
+        var resume = await AnalyzeAsync(cli, estate, Path.Combine(work, $"out-jobs{jobs}"), jobs, restore);
+        Console.WriteLine($"rerun with nothing changed (resume): wall {resume.Seconds:F1} s, {resume.Analysed.Count} analysed");
         if (baseline && jobs != 1)
         {
-            runs.Add(("--jobs 1 (baseline)", await AnalyzeAsync(cli, estate, Path.Combine(work, "out-jobs1"), 1, restore)));
-        }
-
-        var resume = await AnalyzeAsync(cli, estate, Path.Combine(work, $"out-jobs{jobs}"), jobs, restore);
-
-        Console.WriteLine();
-        Console.WriteLine($"estate: {solutions} solutions x {projects} project(s) x {files} file(s), {Environment.ProcessorCount} cores, restore {(restore ? "on" : "off (--no-restore)")}");
-        foreach (var (label, run) in runs)
-        {
-            Console.WriteLine($"{label,-20} wall {run.Seconds,7:F1} s, {run.Analysed.Count} analysed, exit {run.ExitCode}");
-            Console.WriteLine($"  per solution time (s):       {Distribution(run.Analysed.Select(a => a.Seconds))}");
-            Console.WriteLine($"  per solution peak (MB, tree): {Distribution(run.Analysed.Where(a => a.PeakMegabytes > 0).Select(a => (double)a.PeakMegabytes))}");
+            runs.Add(Print("--jobs 1 (baseline)", await AnalyzeAsync(cli, estate, Path.Combine(work, "out-jobs1"), 1, restore)));
         }
 
         if (runs.Count > 1)
@@ -49,8 +42,15 @@ internal static partial class EstateBench
             Console.WriteLine($"ratio wall time --jobs {jobs} / --jobs 1: {runs[0].Run.Seconds / runs[1].Run.Seconds:F2}x");
         }
 
-        Console.WriteLine($"rerun with nothing changed (resume): wall {resume.Seconds:F1} s, {resume.Analysed.Count} analysed");
         return runs.All(r => r.Run.ExitCode == 0 && r.Run.Analysed.Count == solutions) ? 0 : 1;
+    }
+
+    private static (string Label, Run Run) Print(string label, Run run)
+    {
+        Console.WriteLine($"{label,-20} wall {run.Seconds,7:F1} s, {run.Analysed.Count} analysed, exit {run.ExitCode}");
+        Console.WriteLine($"  per solution time (s):        {Distribution(run.Analysed.Select(a => a.Seconds))}");
+        Console.WriteLine($"  per solution peak (MB, tree): {Distribution(run.Analysed.Where(a => a.PeakMegabytes > 0).Select(a => (double)a.PeakMegabytes))}");
+        return (label, run);
     }
 
     private sealed record Solution(string Path, double Seconds, long PeakMegabytes);

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using StateLens.Cli.Commands;
 using StateLens.Engine;
 using StateLens.Engine.Estate;
 using StateLens.Engine.Loading;
 using StateLens.Engine.Model;
 using StateLens.Reporting;
+using StateLens.Reporting.Estate;
 
 namespace StateLens.Cli;
 
@@ -88,35 +88,35 @@ internal static class EstateAnalysis
                 .Where(t => t.Item2 is not null).Select(t => (t.Item1, Path.GetFullPath(t.Item2!))).ToList(),
         };
         var runs = await EstateRunner.RunAsync(solutions, options, cancellationToken);
-        var inputs = MergeAfterRun(output, solutions);
-        Summarize(runs, output, settings.Quiet);
+        var (inputs, written) = MergeAfterRun(output, solutions, settings);
+        Summarize(runs, written, settings.Quiet);
         return FailOn(settings.FailOn, inputs);
     }
 
     /// <summary>
-    /// The step after every solution ran: the per-solution outputs become the estate's inputs (and its merged outputs).
-    /// Until the estate merger is on this branch, this reads each solution's folder into <see cref="EstateInput"/>s, which
-    /// the --fail-on gate reads; the merge writers take the same list.
+    /// The step after every solution ran: the per-solution outputs under solutions/ are merged into the estate outputs
+    /// at the top of the output folder, as `statelens merge` does: statelens-estate.json and .csv always (like the
+    /// per-solution statelens.json, the merged record is always written), statelens-estate.html when html was asked for.
     /// </summary>
-    public static IReadOnlyList<EstateInput> MergeAfterRun(string output, IReadOnlyList<EstateSolution> solutions) =>
-        solutions.Select(solution =>
+    public static (IReadOnlyList<EstateInput> Inputs, IReadOnlyList<string> Written) MergeAfterRun(string output, IReadOnlyList<EstateSolution> solutions, AnalyzeCommand.Settings settings)
+    {
+        // The reader refuses a folder with nothing to merge; an empty shard still writes an (empty) estate.
+        var inputs = solutions.Count == 0 ? [] : EstateInputReader.Read([Path.Combine(output, EstateRunner.SolutionsFolder)], output);
+        var estate = EstateMerger.Merge(inputs);
+        string[] formats = settings.Formats().Contains("html") ? ["json", "html", "csv"] : ["json", "csv"];
+        var written = OutputFolder.Write(output, () =>
         {
-            var folder = EstateRunner.SolutionFolder(output, solution);
-            var failure = Path.Combine(folder, SolutionFailure.FileName);
-            if (File.Exists(failure))
+            try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(failure));
-                return new EstateInput { Solution = solution.Path, Failure = document.RootElement.GetProperty("reason").GetString() };
+                return EstateWriters.Write(estate, output, formats, settings.Templates);
             }
-
-            var report = Path.Combine(folder, "statelens-report.html");
-            return new EstateInput
+            catch (ReportTemplateException e)
             {
-                Solution = solution.Path,
-                Model = JsonModelReader.Read(Path.Combine(folder, "statelens.json"), Path.GetDirectoryName(solution.FullPath)!),
-                Report = File.Exists(report) ? Paths.Relative(output, report) : null,
-            };
-        }).ToList();
+                throw new UserInputException($"{e.Message}; fix the template or drop --templates.");
+            }
+        });
+        return (inputs, written);
+    }
 
     /// <summary>
     /// jobs = min(--jobs, available memory / budget per solution), at least 1: several MSBuild loads at once must not push
@@ -199,7 +199,7 @@ internal static class EstateAnalysis
         "force " + settings.Force,
     ];
 
-    private static void Summarize(IReadOnlyList<SolutionRun> runs, string output, bool quiet)
+    private static void Summarize(IReadOnlyList<SolutionRun> runs, IReadOnlyList<string> written, bool quiet)
     {
         if (quiet)
         {
@@ -213,7 +213,10 @@ internal static class EstateAnalysis
             Console.WriteLine($"  failed: {failed.Solution.Path}: {failed.Failure}");
         }
 
-        Console.WriteLine("wrote " + Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(output, EstateRunner.SolutionsFolder)));
+        foreach (var file in written)
+        {
+            Console.WriteLine("wrote " + Path.GetRelativePath(Environment.CurrentDirectory, file));
+        }
     }
 
     /// <summary>With --fail-on, a solution that could not be analysed fails the gate too: it was not shown to be below it.</summary>

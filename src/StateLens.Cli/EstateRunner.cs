@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using StateLens.Engine;
 using StateLens.Engine.Estate;
+using StateLens.Engine.Loading;
+using StateLens.Reporting.Estate;
 
 namespace StateLens.Cli;
 
@@ -111,7 +112,7 @@ internal static class EstateRunner
         var reason = result.ExitCode is { } code
             ? $"exit code {code}: {LastLine(result.StandardError, folder, options.EstateRoot) ?? "no message"}"
             : $"timed out after {options.SolutionTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s (--solution-timeout)";
-        WriteFailure(folder, new SolutionFailure { Solution = solution.Path, Reason = reason, ToolVersion = Program.Version });
+        SolutionFailureFile.Write(new SolutionFailure { Solution = solution.Path, Reason = reason, ToolVersion = Program.Version }, folder);
         return new SolutionRun(solution, SolutionOutcome.Failed, reason, result.Elapsed, result.PeakMegabytes);
     }
 
@@ -128,12 +129,6 @@ internal static class EstateRunner
         line = line.StartsWith(Prefix, StringComparison.Ordinal) ? line[Prefix.Length..] : line;
         return Paths.Relativize(estateRoot, Paths.Relativize(solutionFolder, line));
     }
-
-    // Swap for SolutionFailureFile.Write (StateLens.Reporting.Estate) when the merge lands: one writer for the contract.
-    private static void WriteFailure(string folder, SolutionFailure failure) =>
-        File.WriteAllText(
-            Path.Combine(folder, SolutionFailure.FileName),
-            JsonSerializer.Serialize(failure, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 
     /// <summary>Solution folders of an earlier run over another list would be merged as if they were part of this one.</summary>
     private static void RemoveStaleSolutionFolders(IReadOnlyList<EstateSolution> solutions, string outputDirectory)

@@ -1,5 +1,5 @@
 using StateLens.Engine;
-using StateLens.Engine.Estate;
+using StateLens.Engine.Loading;
 
 namespace StateLens.Cli.Tests;
 

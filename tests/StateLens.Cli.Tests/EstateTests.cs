@@ -53,6 +53,12 @@ public sealed class EstateTests(InstalledTool tool)
         Assert.All(expected, pair => Assert.True(pair.Value == merged[pair.Key], $"{pair.Key} differs between the sharded and the whole run"));
         Assert.Contains("\"estatePath\": \"team1/App001/App001.slnx\"", expected["team1__App001__App001.slnx"], StringComparison.Ordinal);
 
+        var merge = await tool.RunAsync(estate, ["merge", .. Enumerable.Range(0, 4).Select(i => $"statelens-shard-{i}/"), "--out", "statelens-estate", "--format", "json"]);
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        var estateJson = File.ReadAllText(Path.Combine(work, "whole", "statelens-estate.json"));
+        Assert.Equal(estateJson, File.ReadAllText(Path.Combine(estate, "statelens-estate", "statelens-estate.json")));
+        Assert.Contains("team3/App039/App039.slnx", estateJson, StringComparison.Ordinal);
+
         var again = await tool.RunAsync(work, "analyze", "estate", "--out", "whole", "--jobs", "2", "--no-restore", "--format", "json");
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("40 solution(s): 0 analysed, 40 unchanged, 0 failed", again.StandardOutput, StringComparison.Ordinal);
@@ -94,6 +100,7 @@ public sealed class EstateTests(InstalledTool tool)
         Assert.Equal("timed out after 60 s (--solution-timeout)", Failure(Path.Combine(estate, "out"), "hang__Hang.slnx"));
         Assert.False(File.Exists(Path.Combine(estate, "out", "solutions", "hang__Hang.slnx", "statelens.json")));
         Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), p => ReadCommandLine(p) == "sleep\0371\0");
+        Assert.Contains("timed out after 60 s", File.ReadAllText(Path.Combine(estate, "out", "statelens-estate.json")), StringComparison.Ordinal);
     }
 
     [Fact]

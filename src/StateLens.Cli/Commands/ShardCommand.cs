@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StateLens.Engine;
-using StateLens.Engine.Estate;
+using StateLens.Engine.Loading;
 
 namespace StateLens.Cli.Commands;
 

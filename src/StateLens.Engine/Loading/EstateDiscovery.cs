@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using StateLens.Engine.Loading;
 
-namespace StateLens.Engine.Estate;
+namespace StateLens.Engine.Loading;
 
 /// <summary>
 /// One solution (or stand-alone project) of an estate. <paramref name="Path"/> is relative to the estate root with

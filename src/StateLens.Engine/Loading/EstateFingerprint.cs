@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using StateLens.Engine.Loading;
 
-namespace StateLens.Engine.Estate;
+namespace StateLens.Engine.Loading;
 
 /// <summary>
 /// What a solution's analysis read, as one SHA-256: an estate run skips a solution whose fingerprint matches the one
