@@ -22,13 +22,8 @@ public static class EstateInputReader
             }
             else if (Directory.Exists(path))
             {
-                var found = Search(Path.GetFullPath(path));
-                if (found.Count == 0)
-                {
-                    throw new UserInputException($"no {JsonReportWriter.FileName} or {SolutionFailure.FileName} under '{path}'; analyze the solutions first, or pass the files.");
-                }
-
-                files.UnionWith(found);
+                // A folder with nothing in it is a CI shard that got no solutions; only an empty merge is an error.
+                files.UnionWith(Search(Path.GetFullPath(path)));
             }
             else
             {
@@ -38,7 +33,7 @@ public static class EstateInputReader
 
         if (files.Count == 0)
         {
-            throw new UserInputException($"nothing to merge; pass {JsonReportWriter.FileName} files, {SolutionFailure.FileName} files or folders holding them.");
+            throw new UserInputException($"nothing to merge: no {JsonReportWriter.FileName} or {SolutionFailure.FileName} in {string.Join(", ", paths.Select(p => $"'{p}'"))}; analyze the solutions first, or pass the files.");
         }
 
         var output = Path.GetFullPath(outputDirectory);

@@ -74,10 +74,23 @@ public sealed class EstateInputReaderTests : IDisposable
     }
 
     [Fact]
-    public void MissingPathOrEmptyFolder_IsAUserError()
+    public void MissingPathOrNothingToMerge_IsAUserError()
     {
         Assert.Contains("does not exist", Assert.Throws<UserInputException>(() => EstateInputReader.Read([Path.Combine(root.Path, "nope")], root.Path)).Message, StringComparison.Ordinal);
         Assert.Contains("no statelens.json", Assert.Throws<UserInputException>(() => EstateInputReader.Read([root.Path], root.Path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyFolder_BesideOthers_IsAShardWithoutSolutions()
+    {
+        var shard0 = Path.Combine(root.Path, "statelens-shard-0", "solutions", "orders");
+        Directory.CreateDirectory(shard0);
+        JsonReportWriter.Write(OrdersApp().Model!, shard0);
+        var shard1 = Directory.CreateDirectory(Path.Combine(root.Path, "statelens-shard-1", "solutions")).Parent!.FullName;
+
+        var inputs = EstateInputReader.Read([Path.Combine(root.Path, "statelens-shard-0"), shard1], Path.Combine(root.Path, "estate"));
+
+        Assert.Equal(["orders/Orders.sln"], inputs.Select(i => i.Solution));
     }
 
     [Fact]
