@@ -29,12 +29,13 @@ internal static partial class EstateBench
 
         Console.WriteLine($"estate: {solutions} solutions x {projects} project(s) x {files} file(s), {Environment.ProcessorCount} cores, restore {(restore ? "on" : "off (--no-restore)")}");
         // Each run's figures are printed as soon as it ends, so a long baseline cannot lose the first run's.
-        var runs = new List<(string Label, Run Run)> { Print($"--jobs {jobs}", await AnalyzeAsync(cli, estate, Path.Combine(work, $"out-jobs{jobs}"), jobs, restore)) };
+        // Measured runs start from an empty output folder: a previous run's outputs would be resumed, not analysed.
+        var runs = new List<(string Label, Run Run)> { Print($"--jobs {jobs}", await AnalyzeAsync(cli, estate, Fresh(Path.Combine(work, $"out-jobs{jobs}")), jobs, restore)) };
         var resume = await AnalyzeAsync(cli, estate, Path.Combine(work, $"out-jobs{jobs}"), jobs, restore);
         Console.WriteLine($"rerun with nothing changed (resume): wall {resume.Seconds:F1} s, {resume.Analysed.Count} analysed");
         if (baseline && jobs != 1)
         {
-            runs.Add(Print("--jobs 1 (baseline)", await AnalyzeAsync(cli, estate, Path.Combine(work, "out-jobs1"), 1, restore)));
+            runs.Add(Print("--jobs 1 (baseline)", await AnalyzeAsync(cli, estate, Fresh(Path.Combine(work, "out-jobs1")), 1, restore)));
         }
 
         if (runs.Count > 1)
@@ -43,6 +44,16 @@ internal static partial class EstateBench
         }
 
         return runs.All(r => r.Run.ExitCode == 0 && r.Run.Analysed.Count == solutions) ? 0 : 1;
+    }
+
+    private static string Fresh(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return folder;
     }
 
     private static (string Label, Run Run) Print(string label, Run run)
