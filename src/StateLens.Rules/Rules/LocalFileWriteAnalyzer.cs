@@ -55,18 +55,26 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
                             return;
                         }
 
+                        if (operation.Kind == OperationKind.Invalid || operation is IObjectCreationOperation { Type.TypeKind: TypeKind.Error }
+                            || operation is ISimpleAssignmentOperation { Target.Kind: OperationKind.Invalid })
+                        {
+                            if (UnboundWrite(operation) is { } unbound)
+                            {
+                                var path = classifier.Classify(unbound.Path, operationContext.CancellationToken);
+                                writes.Add(unbound.Path, Diagnostic.Create(
+                                    Descriptor(path), operation.Syntax.GetLocation(), path.ToProperties(unbound.Symbol), unbound.ShortName, path.MessageText));
+                            }
+
+                            return;
+                        }
+
                         if (catalogue.Match(operation) is not { } write)
                         {
                             return;
                         }
 
                         var target = Target(write, classifier, operationContext.CancellationToken);
-                        var descriptor = target.Kind switch
-                        {
-                            FilePathKind.AppRoot or FilePathKind.Relative => Descriptors.FileWriteUnderAppFolder,
-                            FilePathKind.Temp => Descriptors.TempFileWrite,
-                            _ => Descriptors.FileWriteOutsideAppFolder,
-                        };
+                        var descriptor = Descriptor(target);
 
                         // A file made by Path.GetTempFileName() is reported once, at that call.
                         if (target.Kind == FilePathKind.Temp && target.CreatedByTempApi)
@@ -80,7 +88,8 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
                     OperationKind.Invocation,
                     OperationKind.ObjectCreation,
                     OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment);
+                    OperationKind.CompoundAssignment,
+                    OperationKind.Invalid);
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     foreach (var diagnostic in writes.OnePerWrittenPath())
@@ -91,6 +100,58 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
             });
         });
     }
+
+    private static DiagnosticDescriptor Descriptor(FilePath target) => target.Kind switch
+    {
+        FilePathKind.AppRoot or FilePathKind.Relative => Descriptors.FileWriteUnderAppFolder,
+        FilePathKind.Temp => Descriptors.TempFileWrite,
+        _ => Descriptors.FileWriteOutsideAppFolder,
+    };
+
+    private static readonly ImmutableHashSet<string> LuceneDirectories = ImmutableHashSet.Create(StringComparer.Ordinal, "SimpleFSDirectory", "MMapDirectory", "NIOFSDirectory");
+
+    /// <summary>
+    /// Writes through a package that did not bind (not restored on this machine), recognised where binding failed only,
+    /// by names no other library uses: Lucene.Net's <c>new SimpleFSDirectory(path)</c> (MMap, NIOFS) and
+    /// <c>FSDirectory.Open(path)</c>, and a <c>PickupDirectoryLocation</c> set on an unbound mail type (MarkdownMailer's
+    /// MailSenderConfiguration, a wrapper of SmtpClient). Bound code never gets here: there the catalogue decides by symbol.
+    /// Findings in code with binding errors carry low confidence.
+    /// </summary>
+    private static (IOperation Path, string Symbol, string ShortName)? UnboundWrite(IOperation operation)
+    {
+        if (operation is ISimpleAssignmentOperation assignment)
+        {
+            return LastName(assignment.Target.Syntax) == "PickupDirectoryLocation"
+                ? (assignment.Value, "PickupDirectoryLocation", "PickupDirectoryLocation")
+                : null;
+        }
+
+        if (operation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var syntax = operation.Syntax;
+        var firstChild = operation.ChildOperations.FirstOrDefault();
+        if (syntax.GetFirstToken().ValueText.Equals("new", StringComparison.OrdinalIgnoreCase)
+            && model.GetTypeInfo(syntax).Type is { TypeKind: TypeKind.Error } type && LuceneDirectories.Contains(type.Name) && firstChild is not null)
+        {
+            return (firstChild, "Lucene.Net.Store." + type.Name, "new " + type.Name);
+        }
+
+        // FSDirectory.Open(path): the invoked expression's last name is Open and its receiver is written FSDirectory.
+        if (syntax.ChildNodes().FirstOrDefault() is { } invoked && LastName(invoked) == "Open"
+            && invoked.ChildNodes().FirstOrDefault() is { } receiver && LastName(receiver) == "FSDirectory"
+            && model.GetSymbolInfo(receiver).Symbol is null
+            && operation.ChildOperations.FirstOrDefault(child => child.Syntax.SpanStart >= invoked.Span.End) is { } path)
+        {
+            return (path, "Lucene.Net.Store.FSDirectory.Open", "FSDirectory.Open");
+        }
+
+        return null;
+    }
+
+    private static string LastName(SyntaxNode node) => node.GetLastToken().ValueText;
 
     private static FilePath Target(FileWrite write, FilePathClassifier classifier, System.Threading.CancellationToken cancellationToken)
     {
@@ -177,9 +238,14 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
     {
         private List<(string? Path, string? ParentOf, bool SetsMetadata, Diagnostic Diagnostic)>? writes;
 
-        public void Add(FileWrite write, Diagnostic diagnostic)
+        public void Add(FileWrite write, Diagnostic diagnostic) =>
+            Add((PathText(write), ParentFolderOf(write), SetsMetadata(write.Api), diagnostic));
+
+        /// <summary>A write recognised without its API's symbol (unbound code): keyed by its path alone.</summary>
+        public void Add(IOperation path, Diagnostic diagnostic) => Add(("|" + Text(path), null, false, diagnostic));
+
+        private void Add((string? Path, string? ParentOf, bool SetsMetadata, Diagnostic Diagnostic) entry)
         {
-            var entry = (PathText(write), ParentFolderOf(write), SetsMetadata(write.Api), diagnostic);
             lock (this)
             {
                 writes ??= new List<(string?, string?, bool, Diagnostic)>();

@@ -88,6 +88,37 @@ public sealed class SL1002FileMutationTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task UnboundLuceneAndMailPackages_WritesAreStillReported() => Verify.UnboundAnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        using System.Net.Mail;
+        using Lucene.Net.Store;
+        using MarkdownMailer;
+
+        public class Indexing
+        {
+            private static readonly string IndexFolder = @"D:\Index";
+
+            public object Open() => {|SL1002:new SimpleFSDirectory(new DirectoryInfo(IndexFolder), new NativeFSLockFactory())|};
+
+            public object OpenShared(string folder) => {|SL1002:FSDirectory.Open(folder)|};
+
+            public object Mailer() => new MailSenderConfiguration
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                {|SL1002:PickupDirectoryLocation = @"D:\Mail\Pickup"|},
+            };
+
+            public object LookAlikes(string folder)
+            {
+                var reader = IndexReader.Open(folder);
+                var ram = new RAMDirectory();
+                var settings = new MailSenderConfiguration { Host = "smtp.example" };
+                return new object[] { reader, ram, settings, Path.Combine(folder, "x") };
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task LuceneIndexFolder_IsReported_UnderTheAppFolderOrElsewhere() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
         using System;
         using System.IO;
