@@ -275,7 +275,8 @@ internal sealed class MutableStateInspector
             || IsLazySelfInitialization(reference, field)
             || IsLazyConstruction(reference, field)
             || IsInitializationLatch(reference, field)
-            || IsLifecycleFlag(reference, field))
+            || IsLifecycleFlag(reference, field)
+            || IsTeardown(context, reference))
         {
             return;
         }
@@ -760,7 +761,7 @@ internal sealed class MutableStateInspector
 
     private static bool IsNullGuardedAssignment(IFieldReferenceOperation reference, IFieldSymbol field)
     {
-        if (reference.Parent is not IAssignmentOperation assignment || assignment is IDeconstructionAssignmentOperation
+        if (reference.Parent is not IAssignmentOperation assignment || assignment is IDeconstructionAssignmentOperation or ICompoundAssignmentOperation
             || IsNull(Unwrap(assignment.Value)))
         {
             return false;
@@ -771,6 +772,12 @@ internal sealed class MutableStateInspector
             return true;
         }
 
+        // A lazy-initialisation block may fill several fields under one guard: if (_buildNumber == null) { _buildNumber = ...; _buildId = ...; }
+        bool ReadsGuard(IOperation operation) =>
+            Unwrap(operation) is IFieldReferenceOperation guard
+            && guard.Field.IsStatic == field.IsStatic
+            && SymbolEqualityComparer.Default.Equals(guard.Field.ContainingType.OriginalDefinition, field.ContainingType.OriginalDefinition);
+
         IOperation child = assignment;
         for (var current = assignment.Parent; current is not null; child = current, current = current.Parent)
         {
@@ -780,7 +787,7 @@ internal sealed class MutableStateInspector
                     return false;
                 case ICoalesceOperation coalesce when coalesce.WhenNull == child && ReadsField(coalesce.Value, field):
                     return true;
-                case IConditionalOperation conditional when conditional.WhenTrue == child && IsNullCheck(conditional.Condition, field):
+                case IConditionalOperation conditional when conditional.WhenTrue == child && IsNullCheck(conditional.Condition, ReadsGuard):
                     return true;
             }
         }
@@ -788,16 +795,21 @@ internal sealed class MutableStateInspector
         return false;
     }
 
-    private static bool IsNullCheck(IOperation condition, IFieldSymbol field)
+    /// <summary><c>x == null</c>, <c>x is null</c>, <c>string.IsNullOrEmpty(x)</c> (or WhiteSpace), or a conjunction with one of them.</summary>
+    private static bool IsNullCheck(IOperation condition, Func<IOperation, bool> readsGuard)
     {
         condition = Unwrap(condition);
         return condition switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.ObjectValueEquals } binary =>
-                ReadsField(binary.LeftOperand, field) && IsNull(binary.RightOperand)
-                || ReadsField(binary.RightOperand, field) && IsNull(binary.LeftOperand),
+                readsGuard(binary.LeftOperand) && IsNull(binary.RightOperand)
+                || readsGuard(binary.RightOperand) && IsNull(binary.LeftOperand),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } both =>
+                IsNullCheck(both.LeftOperand, readsGuard) || IsNullCheck(both.RightOperand, readsGuard),
             IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern =>
-                ReadsField(pattern.Value, field) && IsNull(constant.Value),
+                readsGuard(pattern.Value) && IsNull(constant.Value),
+            IInvocationOperation { TargetMethod: { Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 } invocation =>
+                readsGuard(invocation.Arguments[0].Value),
             _ => false,
         };
     }
@@ -823,6 +835,11 @@ internal sealed class MutableStateInspector
         var name = field.Name.ToLowerInvariant();
         return LatchNames.Any(name.Contains);
     }
+
+    /// <summary>A static field cleared in Dispose (<c>_writer = null</c> after closing it): releasing a resource, not changing state.</summary>
+    private static bool IsTeardown(OperationAnalysisContext context, IFieldReferenceOperation reference) =>
+        context.ContainingSymbol is IMethodSymbol { Name: "Dispose" or "DisposeAsync" }
+        && reference.Parent is ISimpleAssignmentOperation { Value: var value } && IsNull(Unwrap(value));
 
     private static readonly string[] LatchNames = { "initiali", "configured", "registered", "bootstrapped", "warmedup", "setup" };
 

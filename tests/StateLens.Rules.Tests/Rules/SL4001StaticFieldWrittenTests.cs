@@ -349,6 +349,19 @@ public sealed class SL4001StaticFieldWrittenTests
 
             public static void Shutdown() => _shuttingDown = true;
 
+            public static System.IO.Stream Writer => _writer ?? (_writer = new System.IO.MemoryStream());
+
+            private static System.IO.Stream _writer;
+
+            public sealed class Closer : System.IDisposable
+            {
+                public void Dispose()
+                {
+                    _writer?.Dispose();
+                    _writer = null;
+                }
+            }
+
             public static bool Stopping => _shuttingDown;
 
             private static IEnumerable<string> Load() => new[] { "Austria", "Belgium" };

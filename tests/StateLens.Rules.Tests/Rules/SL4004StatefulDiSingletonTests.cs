@@ -270,10 +270,41 @@ public sealed class SL4004StatefulDiSingletonTests
             }
         }
 
+        public class AppVersionInfo
+        {
+            private readonly string _buildFilePath = "build.txt";
+            private string _buildNumber;
+            private string _buildId;
+
+            public string BuildNumber
+            {
+                get
+                {
+                    if (string.IsNullOrEmpty(_buildNumber))
+                    {
+                        var lines = System.IO.File.ReadAllLines(_buildFilePath);
+                        if (lines.Length > 1)
+                        {
+                            _buildNumber = lines[0];
+                            _buildId = lines[1];
+                        }
+
+                        if (string.IsNullOrEmpty(_buildId))
+                        {
+                            _buildId = "0";
+                        }
+                    }
+
+                    return _buildNumber;
+                }
+            }
+        }
+
         public static class Registration
         {
             public static void Add(IServiceCollection services)
             {
+                services.AddSingleton<AppVersionInfo>();
                 services.AddSingleton<SessionFactoryHolder>();
                 services.AddSingleton<ViewsBackgroundCompilation>();
                 services.AddSingleton<ExtensionLocations>();
@@ -323,6 +354,20 @@ public sealed class SL4004StatefulDiSingletonTests
             public void Reload(string root) => Init(root);
         }
 
+        public class HitCounter
+        {
+            private string _since;
+            private int _hits;
+
+            public void Hit()
+            {
+                if (_since == null)
+                {
+                    _hits += 1;
+                }
+            }
+        }
+
         public class Visits
         {
             private List<string> _pages;
@@ -337,6 +382,7 @@ public sealed class SL4004StatefulDiSingletonTests
                 {|SL4004:services.AddSingleton<MaintenanceSwitch>()|};
                 {|SL4004:services.AddSingleton<TenantLocations>()|};
                 {|SL4004:services.AddSingleton<Visits>()|};
+                {|SL4004:services.AddSingleton<HitCounter>()|};
             }
         }
         """);
