@@ -26,6 +26,8 @@ public static class Program
                 return await RunAsync(int.Parse(options.GetValueOrDefault("projects", "20"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("files", "20"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture), options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "statelens-bench")));
             case "build-overhead":
                 return await BuildOverhead.RunAsync(int.Parse(options.GetValueOrDefault("files", "2000"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("repeat", "2"), CultureInfo.InvariantCulture), options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "statelens-bench-build")));
+            case "estate":
+                return await EstateBench.RunAsync(Int(options, "solutions", 100), Int(options, "jobs", 2), Int(options, "projects", 1), Int(options, "files", 4), options.GetValueOrDefault("baseline", "true") != "false", options.GetValueOrDefault("restore", "false") == "true", options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "statelens-bench-estate")));
             case "floor":
                 MsBuildRegistration.EnsureRegistered(Path.GetDirectoryName(args[1])!);
                 return await Floor.RunAsync(args[1]);
@@ -33,10 +35,13 @@ public static class Program
                 MsBuildRegistration.EnsureRegistered(Path.GetDirectoryName(args[1])!);
                 return await MeasureStateLensAsync(args[1]);
             default:
-                Console.WriteLine("usage: bench run [--projects P] [--files F] [--repeat N] | bench build-overhead [--files N] [--repeat N]");
+                Console.WriteLine("usage: bench run [--projects P] [--files F] [--repeat N] | bench build-overhead [--files N] [--repeat N] | bench estate [--solutions S] [--jobs N] [--projects P] [--files F] [--baseline false] [--restore true]");
                 return mode == "help" ? 0 : 2;
         }
     }
+
+    private static int Int(Dictionary<string, string> options, string name, int fallback) =>
+        options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static Dictionary<string, string> ParseOptions(string[] args)
     {
@@ -97,8 +102,12 @@ public static class Program
         return 0;
     }
 
-    public static string RepositoryRoot =>
-        typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    public static string RepositoryRoot => Metadata("RepositoryRoot");
+
+    public static string Configuration => Metadata("Configuration");
+
+    private static string Metadata(string key) =>
+        typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
 
 internal sealed record Measurement(double Seconds, long PeakMegabytes, Dictionary<string, double> Phases, int Findings);

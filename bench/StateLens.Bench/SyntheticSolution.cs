@@ -2,10 +2,29 @@ using System.Text;
 
 namespace StateLens.Bench;
 
-/// <summary>Generates a solution of P projects x F files of plausible service code, with some state in it.</summary>
+/// <summary>
+/// Generates a solution of P projects x F files of plausible service code, with some state in it, or an estate of many
+/// such solutions. Also compiled into the CLI tests (linked), which analyse a generated estate.
+/// </summary>
 internal static class SyntheticSolution
 {
-    public static string Generate(string folder, int projects, int filesPerProject)
+    /// <summary>
+    /// An estate of <paramref name="solutions"/> solutions under <paramref name="folder"/>, spread over four team folders
+    /// (team0/App000/App000.slnx, team1/App001/App001.slnx, ...) so discovery has nested folders to search.
+    /// </summary>
+    public static IReadOnlyList<string> GenerateEstate(string folder, int solutions, int projects, int filesPerProject)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Enumerable.Range(0, solutions)
+            .Select(s => Generate(Path.Combine(folder, $"team{s % 4}", $"App{s:D3}"), projects, filesPerProject, $"App{s:D3}"))
+            .ToList();
+    }
+
+    public static string Generate(string folder, int projects, int filesPerProject, string solutionName = "Synthetic")
     {
         if (Directory.Exists(folder))
         {
@@ -37,7 +56,7 @@ internal static class SyntheticSolution
         }
 
         solution.Append("</Solution>\n");
-        var path = Path.Combine(folder, "Synthetic.slnx");
+        var path = Path.Combine(folder, solutionName + ".slnx");
         File.WriteAllText(path, solution.ToString());
         return path;
     }

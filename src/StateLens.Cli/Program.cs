@@ -37,6 +37,12 @@ public static class Program
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write the reports (and with --scaffold the container files) from a saved statelens.json, without the sources.")
                 .WithExample("report", "--from", "statelens-out/statelens.json", "--format", "html,sarif", "--out", "report");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Merge many solutions' statelens.json files into one estate report: destinations, effort, shared resources (JSON, HTML, CSV).")
+                .WithExample("merge", "out/", "--out", "estate", "--format", "json,html,csv");
+            config.AddCommand<ShardCommand>("shard")
+                .WithDescription("Split the solutions under a folder into N shards for separate CI jobs; print the matrix or write one shard's list file.")
+                .WithExample("shard", ".", "--shards", "4", "--index", "0", "--out", "shard-0.txt");
             config.AddCommand<RulesCommand>("rules")
                 .WithDescription("List the rule catalogue, or print one rule's page (statelens rules SL1001).")
                 .WithExample("rules", "SL2001");

@@ -60,12 +60,17 @@ public static class SolutionAnalyzer
         {
             results.TryGetValue(project.Entry.FullPath, out var result);
 
-            // Test projects are analysed (their load status and binding still show) but their findings are dropped here,
-            // the one place: test code is not deployed, so it must neither clutter the findings nor sway a verdict.
-            if (result is { Findings.Count: > 0 } && ProjectKinds.IsTest(project.Info, project.Project))
+            // Test projects are analysed (their load status and binding still show) but their findings and the resources
+            // their code names are dropped here, the one place: test code is not deployed, so it must neither clutter the
+            // findings nor sway a verdict.
+            if (result is not null && ProjectKinds.IsTest(project.Info, project.Project))
             {
-                notices.Add($"{project.Entry.Name} is a test project: its {result.Findings.Count} finding(s) are left out (test code is not deployed)");
-                result = result with { Findings = [] };
+                if (result.Findings.Count > 0)
+                {
+                    notices.Add($"{project.Entry.Name} is a test project: its {result.Findings.Count} finding(s) are left out (test code is not deployed)");
+                }
+
+                results[project.Entry.FullPath] = result = result with { Findings = [], ResourceLiterals = [] };
             }
 
             findings.AddRange(result?.Findings ?? []);
@@ -84,7 +89,7 @@ public static class SolutionAnalyzer
             Rules = RuleCatalog.Rules,
             Notices = notices.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
-        model = ModelCompletion.Complete(model);
+        model = ModelCompletion.Complete(model, results.Values.SelectMany(r => r.ResourceLiterals));
         model = Decomposer.Decompose(model, results.Values.Select(r => r.Graph).OfType<ProjectGraph>().OrderBy(g => g.Project, StringComparer.Ordinal).ToList());
         timings.Add("model", stopwatch.Elapsed);
         return model;

@@ -56,15 +56,6 @@ public sealed class BadInputTests(InstalledTool tool)
     }
 
     [Fact]
-    public async Task FolderWithSeveralSolutions_AsksWhichOne()
-    {
-        NewSolution("two", out var folder);
-        File.WriteAllText(Path.Combine(folder, "Other.slnx"), "<Solution />");
-        var result = await tool.RunAsync(folder, "analyze", folder);
-        AssertUserError(result, "2 solutions", "pass the one");
-    }
-
-    [Fact]
     public async Task CorruptSln_IsNamed()
     {
         var folder = Repository.NewTempDirectory("corrupt");

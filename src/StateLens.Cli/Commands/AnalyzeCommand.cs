@@ -15,7 +15,7 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
     internal class Settings : CommandSettings
     {
         [CommandArgument(0, "[path]")]
-        [Description("A .sln, .slnx, .csproj or .vbproj file, or a folder that holds one solution.")]
+        [Description("A .sln, .slnx, .csproj or .vbproj file; a folder (one solution at its top: that solution; otherwise every solution under it); or a list file of solutions.")]
         public string Path { get; init; } = string.Empty;
 
         [CommandOption("--from <FILE>")]
@@ -74,6 +74,34 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
         [Description("Print nothing but errors.")]
         public bool Quiet { get; init; }
 
+        [CommandOption("--estate")]
+        [Description("Analyse every solution under the folder, even when one solution sits at its top.")]
+        public bool Estate { get; init; }
+
+        [CommandOption("--estate-root <DIR>")]
+        [Description("With several solutions: the folder their paths are relative to (default: the folder given, or the list file's folder).")]
+        public string? EstateRoot { get; init; }
+
+        [CommandOption("--jobs <N>")]
+        [Description("With several solutions: how many to analyse at once (default 1), lowered to what the available memory holds.")]
+        public int? Jobs { get; init; }
+
+        [CommandOption("--solution-timeout <SECONDS>")]
+        [Description("With several solutions: the longest one solution may take (default 1800); it is then stopped and listed as failed.")]
+        public int? SolutionTimeout { get; init; }
+
+        [CommandOption("--memory-per-solution <MB>")]
+        [Description("With several solutions: the memory budget of one solution, which bounds --jobs (default 2048).")]
+        public int? MemoryPerSolution { get; init; }
+
+        [CommandOption("--no-resume")]
+        [Description("With several solutions: analyse every one again, also those whose inputs did not change since the last run.")]
+        public bool NoResume { get; init; }
+
+        [CommandOption("--estate-path <PATH>")]
+        [Description("The solution's path relative to its estate root, recorded as estatePath (set by estate runs for each solution).")]
+        public string? EstatePath { get; init; }
+
         public override ValidationResult Validate()
         {
             if (From is null == string.IsNullOrEmpty(Path))
@@ -101,6 +129,14 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
                 if (folder is not null && !Directory.Exists(folder))
                 {
                     return ValidationResult.Error($"the {option} folder '{folder}' does not exist");
+                }
+            }
+
+            foreach (var (option, value) in new[] { ("--jobs", Jobs), ("--solution-timeout", SolutionTimeout), ("--memory-per-solution", MemoryPerSolution) })
+            {
+                if (value is <= 0)
+                {
+                    return ValidationResult.Error($"{option} must be a positive number, not {value}");
                 }
             }
 
@@ -136,10 +172,21 @@ internal class AnalyzeCommand : AsyncCommand<AnalyzeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (EstateAnalysis.Applies(settings))
+        {
+            return await EstateAnalysis.RunAsync(settings, ScaffoldAlways, cancellationToken);
+        }
+
+        EstateAnalysis.RejectEstateOptions(settings);
         var output = OutputFolder.Prepare(settings.Out);
         var model = settings.From is { } from
             ? JsonModelReader.Read(from, settings.Root ?? Environment.CurrentDirectory)
             : await AnalyzeAsync(settings, output, cancellationToken);
+        if (settings.EstatePath is { } estatePath)
+        {
+            model = model with { EstatePath = estatePath.Replace('\\', '/') };
+        }
+
         var console = new ProgressConsole(settings.Quiet);
         return Write(model, output, settings, console);
     }

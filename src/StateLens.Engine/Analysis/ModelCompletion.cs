@@ -7,14 +7,16 @@ namespace StateLens.Engine.Analysis;
 
 /// <summary>
 /// Puts into the model what the writers would otherwise read from the analysed folder: per project its assembly
-/// name, runtime, secret names and build files; per file write its <see cref="WriteTarget"/>. Secret values found in
+/// name, runtime, secret names and build files; per file write its <see cref="WriteTarget"/>; the resources outside the
+/// process the solution names (<see cref="ResourceInventory"/>). Secret values found in
 /// the settings files are cut from every finding, so statelens.json alone is enough (and safe) to report and scaffold from.
 /// </summary>
 internal static class ModelCompletion
 {
     public const string SecretRemoved = "<secret removed>";
 
-    public static AnalysisModel Complete(AnalysisModel model)
+    /// <param name="literals">Resources named by constants in code, from the analyzer pass (none when completing a model read back).</param>
+    public static AnalysisModel Complete(AnalysisModel model, IEnumerable<ResourceLiteral>? literals = null)
     {
         var configurations = new Dictionary<string, ProjectConfiguration>(StringComparer.Ordinal);
         var projects = new List<ProjectSummary>();
@@ -38,7 +40,8 @@ internal static class ModelCompletion
             .ToList();
         // Whole seconds: the precision statelens.json keeps, so a model read back writes the same reports.
         var timestamp = model.Timestamp is { } t ? new DateTimeOffset(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset) : (DateTimeOffset?)null;
-        return model with { Projects = projects, Findings = findings, Timestamp = timestamp };
+        var resources = ResourceInventory.Collect(model.RootDirectory, projects, findings, configurations, literals ?? []);
+        return model with { Projects = projects, Findings = findings, Timestamp = timestamp, Resources = resources };
     }
 
     /// <summary>The trimmed source line and the reported span inside it.</summary>

@@ -14,6 +14,9 @@ internal sealed record ProjectAnalysis(IReadOnlyList<Finding> Findings, IReadOnl
 
     public BindingCoverage? Coverage { get; init; }
 
+    /// <summary>Resources named by constants in the project's code.</summary>
+    public IReadOnlyList<ResourceLiteral> ResourceLiterals { get; init; } = [];
+
     public static ProjectAnalysis Failed(string problem) => new([], [], problem, null);
 }
 
@@ -49,8 +52,9 @@ internal static class ProjectAnalyzer
         stopwatch.Restart();
         var graphCollector = CallGraphBuilder.Begin(name, compilation, cancellationToken, project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath));
         var census = new BindingCensusAnalyzer();
+        var resourceLiterals = new ResourceLiteralAnalyzer(name, root);
         var withAnalyzers = compilation.WithAnalyzers(
-            RuleCatalog.Analyzers.Add(graphCollector.Analyzer).Add(census),
+            RuleCatalog.Analyzers.Add(graphCollector.Analyzer).Add(census).Add(resourceLiterals),
             new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         timings.Add("analyze", stopwatch.Elapsed);
@@ -74,6 +78,7 @@ internal static class ProjectAnalyzer
         {
             UnreadableFiles = unreadableFiles,
             Coverage = census.Result(),
+            ResourceLiterals = resourceLiterals.Literals,
         };
     }
 

@@ -67,6 +67,18 @@ internal sealed partial class ProjectConfiguration
     /// <summary>An &lt;appSettings&gt; key from web.config or app.config and their transforms.</summary>
     public ConfigurationLookup? AppSetting(string key) => Find(xmlFiles, "appSettings:" + key, PublishConfiguration);
 
+    /// <summary>
+    /// Every key of every settings file with the value a container gets: appsettings*.json keys as the Production
+    /// environment sees them, web.config / app.config keys ("appSettings:Key", "ConnectionStrings:Name") as the Release
+    /// transform leaves them. Sorted by key.
+    /// </summary>
+    public IReadOnlyList<ConfigurationLookup> Entries() =>
+        jsonFiles.SelectMany(f => f.Values.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Select(k => Find(jsonFiles, k, ContainerEnvironment)!)
+            .Concat(xmlFiles.SelectMany(f => f.Values.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Select(k => Find(xmlFiles, k, PublishConfiguration)!))
+            .OrderBy(l => l.Key, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(l => l.Chosen.File, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>JSON keys ending in <paramref name="suffix"/> (":Storage:UploadPath"), for options classes bound from nested sections.</summary>
     public IReadOnlyList<string> JsonKeysEndingWith(string suffix) =>
         jsonFiles.SelectMany(f => f.Values.Keys)

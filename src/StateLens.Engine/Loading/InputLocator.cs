@@ -25,29 +25,33 @@ public static class InputLocator
             throw new UserInputException($"'{path}' does not exist; pass the path of a .sln, .slnx, .csproj or .vbproj file or of the folder that holds one.");
         }
 
-        var solutions = Directory.EnumerateFiles(full)
-            .Where(f => SolutionExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        if (solutions.Count == 1)
-        {
-            return solutions[0];
-        }
-
+        var (solutions, projects) = TopLevel(full);
         if (solutions.Count > 1)
         {
             throw new UserInputException($"'{path}' holds {solutions.Count} solutions ({string.Join(", ", solutions.Select(Path.GetFileName))}); pass the one to analyze.");
         }
 
-        var projects = Directory.EnumerateFiles(full)
-            .Where(f => ProjectExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return projects.Count switch
-        {
-            1 => projects[0],
-            0 => throw new UserInputException($"'{path}' holds no .sln, .slnx, .csproj or .vbproj file; pass the solution of the application."),
-            _ => throw new UserInputException($"'{path}' holds no solution but {projects.Count} projects; pass one of them or a solution."),
-        };
+        return FolderInput(full) ?? (projects.Count == 0
+            ? throw new UserInputException($"'{path}' holds no .sln, .slnx, .csproj or .vbproj file; pass the solution of the application.")
+            : throw new UserInputException($"'{path}' holds no solution but {projects.Count} projects; pass one of them or a solution."));
+    }
+
+    /// <summary>
+    /// The one input a folder stands for: its only solution, or with no solution its only project (top level only).
+    /// Null when that is ambiguous or absent; `statelens analyze` then treats the folder as an estate of solutions.
+    /// </summary>
+    public static string? FolderInput(string folder)
+    {
+        var (solutions, projects) = TopLevel(Path.GetFullPath(folder));
+        return solutions.Count == 1 ? solutions[0]
+            : solutions.Count == 0 && projects.Count == 1 ? projects[0]
+            : null;
+    }
+
+    private static (List<string> Solutions, List<string> Projects) TopLevel(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).ToList();
+        return (files.Where(f => SolutionExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).ToList(),
+            files.Where(f => ProjectExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).ToList());
     }
 }

@@ -7,6 +7,15 @@ namespace StateLens.Engine.Model;
 /// </summary>
 public sealed record Resource
 {
+    /// <summary>
+    /// Starts the name of a resource inside the application's own folder (a |DataDirectory| database, a relative
+    /// file): each copy of the application has its own, so it never couples two applications.
+    /// </summary>
+    public const string AppLocalPrefix = "~/";
+
+    /// <summary>True for a resource inside the application's own folder (see <see cref="AppLocalPrefix"/>).</summary>
+    public bool IsAppLocal => Name.StartsWith(AppLocalPrefix, StringComparison.Ordinal);
+
     public required ResourceKind Kind { get; init; }
 
     /// <summary>

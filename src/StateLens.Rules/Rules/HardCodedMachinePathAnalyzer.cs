@@ -16,6 +16,21 @@ namespace StateLens.Rules.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class HardCodedMachinePathAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>System.IO types whose path arguments are checked (the engine's resource inventory reads the same list).</summary>
+    internal static readonly string[] FileApiTypes =
+    {
+        "System.IO.File",
+        "System.IO.Directory",
+        "System.IO.FileInfo",
+        "System.IO.DirectoryInfo",
+        "System.IO.FileStream",
+        "System.IO.StreamWriter",
+        "System.IO.StreamReader",
+        "System.IO.Path",
+        "System.IO.FileSystemWatcher",
+        "System.IO.Compression.ZipFile",
+    };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.HardCodedMachinePath);
 
@@ -104,18 +119,7 @@ public sealed class HardCodedMachinePathAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeCode(CompilationStartAnalysisContext start)
     {
-        var fileApis = KnownSymbols.Types(
-            start.Compilation,
-            "System.IO.File",
-            "System.IO.Directory",
-            "System.IO.FileInfo",
-            "System.IO.DirectoryInfo",
-            "System.IO.FileStream",
-            "System.IO.StreamWriter",
-            "System.IO.StreamReader",
-            "System.IO.Path",
-            "System.IO.FileSystemWatcher",
-            "System.IO.Compression.ZipFile");
+        var fileApis = KnownSymbols.Types(start.Compilation, FileApiTypes);
         if (fileApis.IsEmpty)
         {
             return;
@@ -163,7 +167,7 @@ public sealed class HardCodedMachinePathAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>path, path1, paths, fileName, sourceFileName, destDirName...: not contents, searchPattern or encodings.</summary>
-    private static bool IsPathParameter(IParameterSymbol parameter)
+    internal static bool IsPathParameter(IParameterSymbol parameter)
     {
         var type = parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
         return type.SpecialType == SpecialType.System_String
@@ -178,7 +182,7 @@ public sealed class HardCodedMachinePathAnalyzer : DiagnosticAnalyzer
     /// (@"C:\Exports\" + name) or the first text of an interpolation ($@"\\fs01\scans\{id}.pdf"). The drive or
     /// share is fixed in code either way; what follows it does not matter.
     /// </summary>
-    private static string? LeadingText(IOperation value)
+    internal static string? LeadingText(IOperation value)
     {
         while (true)
         {

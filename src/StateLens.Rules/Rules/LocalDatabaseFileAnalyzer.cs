@@ -16,6 +16,19 @@ namespace StateLens.Rules.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Types whose constructors take a connection string (the engine's resource inventory reads the same list).</summary>
+    internal static readonly string[] ConnectionTypes =
+    {
+        "System.Data.SqlClient.SqlConnection",
+        "Microsoft.Data.SqlClient.SqlConnection",
+        "Microsoft.Data.Sqlite.SqliteConnection",
+        "System.Data.SQLite.SQLiteConnection",
+        "System.Data.SqlServerCe.SqlCeConnection",
+        "System.Data.Entity.DbContext",
+    };
+
+    internal static readonly string[] LiteDbTypes = { "LiteDB.LiteDatabase", "LiteDB.LiteRepository" };
+
     private static readonly ImmutableHashSet<string> EfCoreProviderMethods = ImmutableHashSet.Create("UseSqlite", "UseSqlServer", "UseSqlCe");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -104,15 +117,8 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeCode(CompilationStartAnalysisContext start)
     {
-        var connections = KnownSymbols.Types(
-            start.Compilation,
-            "System.Data.SqlClient.SqlConnection",
-            "Microsoft.Data.SqlClient.SqlConnection",
-            "Microsoft.Data.Sqlite.SqliteConnection",
-            "System.Data.SQLite.SQLiteConnection",
-            "System.Data.SqlServerCe.SqlCeConnection",
-            "System.Data.Entity.DbContext");
-        var liteDb = KnownSymbols.Types(start.Compilation, "LiteDB.LiteDatabase", "LiteDB.LiteRepository");
+        var connections = KnownSymbols.Types(start.Compilation, ConnectionTypes);
+        var liteDb = KnownSymbols.Types(start.Compilation, LiteDbTypes);
         var classifier = new FilePathClassifier(start.Compilation);
 
         start.RegisterOperationAction(
@@ -214,7 +220,7 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>EF Core provider methods, and constructors of connections and of EF6 contexts (base("...") included).</summary>
-    private static bool TakesConnectionString(IMethodSymbol method, ImmutableHashSet<INamedTypeSymbol> connections)
+    internal static bool TakesConnectionString(IMethodSymbol method, ImmutableHashSet<INamedTypeSymbol> connections)
     {
         if (method.MethodKind == MethodKind.Constructor)
         {

@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace StateLens.Engine.Tests.Meta;
 
 /// <summary>
-/// The code follows the data flow: Loading → Analysis → Decomposition → Model, and the writers (Reporting,
-/// Scaffolding) read only the model and the rule catalogue. A reference against the flow fails here.
+/// The code follows the data flow: Loading → Analysis → Decomposition → Model, the estate merge reads only models, and
+/// the writers (Reporting, Scaffolding) read only the model and the rule catalogue (Reporting also the estate model). A
+/// reference against the flow fails here.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -18,7 +19,8 @@ public sealed class LayeringTests
         ["StateLens.Engine.Loading"] = ["StateLens.Engine.Model"],
         ["StateLens.Engine.Analysis"] = ["StateLens.Engine.Loading", "StateLens.Engine.Model", "StateLens.Rules"],
         ["StateLens.Engine.Decomposition"] = ["StateLens.Engine.Analysis", "StateLens.Engine.Model", "StateLens.Rules"],
-        ["StateLens.Reporting"] = ["StateLens.Engine.Model", "StateLens.Rules"],
+        ["StateLens.Engine.Estate"] = ["StateLens.Engine.Model", "StateLens.Rules"],
+        ["StateLens.Reporting"] = ["StateLens.Engine.Estate", "StateLens.Engine.Model", "StateLens.Rules"],
         ["StateLens.Scaffolding"] = ["StateLens.Engine.Model", "StateLens.Rules"],
     };
 
