@@ -59,6 +59,20 @@ public static class SolutionAnalyzer
         foreach (var project in loaded.Projects)
         {
             results.TryGetValue(project.Entry.FullPath, out var result);
+
+            // Test projects are analysed (their load status and binding still show) but their findings and the resources
+            // their code names are dropped here, the one place: test code is not deployed, so it must neither clutter the
+            // findings nor sway a verdict.
+            if (result is not null && ProjectKinds.IsTest(project.Info, project.Project))
+            {
+                if (result.Findings.Count > 0)
+                {
+                    notices.Add($"{project.Entry.Name} is a test project: its {result.Findings.Count} finding(s) are left out (test code is not deployed)");
+                }
+
+                results[project.Entry.FullPath] = result = result with { Findings = [], ResourceLiterals = [] };
+            }
+
             findings.AddRange(result?.Findings ?? []);
             projects.Add(ProjectSummaries.Summarize(project, result, root, loaded.Failures, entries));
         }

@@ -106,6 +106,13 @@ public static class Descriptors
         new RuleGuidance(Remedy.DistributedCache, "move shared data to Redis (IDistributedCache) or the database; a per-replica cache may stay only for read-only data"),
         compilationEnd: true);
 
+    public static readonly DiagnosticDescriptor InProcessOrmCache = Create(
+        RuleIds.InProcessOrmCache, StateCategories.AppStateCache, DiagnosticSeverity.Info,
+        "ORM second-level cache is kept in process memory",
+        "'{0}' keeps the ORM's second-level cache in process memory; entities one replica changes stay stale in the others' caches",
+        "An in-process second-level cache (NHibernate SysCache, SysCache2, HashtableCache, RtMemoryCache, CoreMemoryCache; EF6 EFCache InMemoryCache; EF Core second-level cache on the memory provider) is per replica and is not invalidated by another replica's writes.",
+        new RuleGuidance(Remedy.DistributedCache, "switch the second-level cache to a distributed provider (NHibernate.Caches.StackExchangeRedis, an EF second-level cache on Redis) or turn it off; a per-replica cache may stay only for read-only entities"));
+
     public static readonly DiagnosticDescriptor StaticFieldWritten = Create(
         RuleIds.StaticFieldWritten, StateCategories.StaticMutableState, DiagnosticSeverity.Warning,
         "Static field is written after initialization",

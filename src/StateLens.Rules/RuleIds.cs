@@ -18,6 +18,7 @@ public static class RuleIds
     public const string RuntimeMemoryCache = "SL3003";
     public const string ExtensionsMemoryCache = "SL3004";
     public const string InMemoryOutputCache = "SL3005";
+    public const string InProcessOrmCache = "SL3006";
 
     public const string StaticFieldWritten = "SL4001";
     public const string StaticCollectionMutated = "SL4002";

@@ -95,10 +95,36 @@ internal static class ProjectKinds
             && CaseInsensitivePath.Resolve(Path.Combine(Path.GetDirectoryName(info.FullPath)!, "Web.config")) is not null;
     }
 
+    /// <summary>Assemblies (and the packages that bring them) that only test code references.</summary>
+    private static readonly string[] TestFrameworkAssemblies =
+    [
+        "nunit.framework", "xunit", "xunit.core", "xunit.assert", "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
+        "Microsoft.VisualStudio.TestPlatform.TestFramework", "MbUnit.Framework", "Machine.Specifications", "TechTalk.SpecFlow",
+    ];
+
+    private static readonly string[] TestFrameworkPackages = ["NUnit", "xunit", "xunit.core", "MSTest.TestFramework", "MbUnit", "Machine.Specifications", "SpecFlow"];
+
+    /// <summary>
+    /// A project of tests (or of test helpers): MSBuild's IsTestProject, a test SDK or test project type GUID, or, for a
+    /// library, a reference to a test framework (old projects carry NUnit or MbUnit by HintPath and nothing else says
+    /// they are tests). Test code is not deployed: its findings say nothing about the application's migration.
+    /// </summary>
+    public static bool IsTest(ProjectFileInfo? info, Project? project)
+    {
+        if (info is null || info.IsTestProject)
+        {
+            return info?.IsTestProject ?? false;
+        }
+
+        var isExe = info.OutputType is { } output && !output.Equals("Library", StringComparison.OrdinalIgnoreCase);
+        return !isExe && !IsWeb(info)
+            && (TestFrameworkAssemblies.Any(assembly => References(info, project, assembly)) || TestFrameworkPackages.Any(id => HasPackage(info, id)));
+    }
+
     private static IReadOnlyList<string> Frameworks(ProjectFileInfo info, Project? project)
     {
         var frameworks = new SortedSet<string>(StringComparer.Ordinal);
-        if (info.IsTestProject)
+        if (IsTest(info, project))
         {
             frameworks.Add("test");
         }

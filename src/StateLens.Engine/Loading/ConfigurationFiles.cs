@@ -4,7 +4,7 @@ namespace StateLens.Engine.Loading;
 /// The configuration files that reach the analyzers as AdditionalFiles: the same set the NuGet package's
 /// build/StateLens.Analyzers.targets adds (*.config and appsettings*.json in the project folder; below it, up to three
 /// folders deep, the *.config files that can hold a section of their own, such as Config/log4net.config or
-/// Config/connectionStrings.config, and log4net.xml / NLog.xml). The rules keep a file only when its name or root
+/// Config/connectionStrings.config, log4net.xml / NLog.xml, and NHibernate's hibernate.cfg.xml). The rules keep a file only when its name or root
 /// element says what it holds.
 /// </summary>
 public static class ConfigurationFiles
@@ -44,7 +44,7 @@ public static class ConfigurationFiles
     private static bool IsSubfolderConfigurationFile(string path)
     {
         var name = Path.GetFileName(path);
-        return IsLoggingConfigurationFile(path)
+        return IsLoggingConfigurationFile(path) || IsNHibernateConfigurationFile(path)
             || (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
                 && !name.Equals("web.config", StringComparison.OrdinalIgnoreCase)
                 && !name.Equals("app.config", StringComparison.OrdinalIgnoreCase)
@@ -59,10 +59,14 @@ public static class ConfigurationFiles
             && (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>hibernate.cfg.xml (or Name.cfg.xml), which NHibernate's Configuration.Configure() reads.</summary>
+    public static bool IsNHibernateConfigurationFile(string path) =>
+        Path.GetFileName(path).EndsWith(".cfg.xml", StringComparison.OrdinalIgnoreCase);
+
     public static bool IsConfigurationFile(string path)
     {
         var name = Path.GetFileName(path);
-        return name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
+        return name.EndsWith(".config", StringComparison.OrdinalIgnoreCase) || IsNHibernateConfigurationFile(path)
             || (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -31,7 +31,7 @@ internal enum ConfigFileKind
 
     /// <summary>
     /// Another *.config (connectionStrings.config, db.config, AppSettings.config): an external section that web.config
-    /// pulls in with configSource or file=. Loaded only when its root is such a section.
+    /// pulls in with configSource or file=, or NHibernate's hibernate.cfg.xml. Loaded only when its root is such a section.
     /// </summary>
     SectionFile,
 }
@@ -157,6 +157,12 @@ internal static class ConfigDocuments
             return ConfigFileKind.SectionFile;
         }
 
+        // hibernate.cfg.xml (NHibernate's own configuration file, also Name.cfg.xml): kept when the root is <hibernate-configuration>.
+        if (name.EndsWith(".cfg.xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConfigFileKind.SectionFile;
+        }
+
         // One dot only: connectionStrings.Release.config is a transform, like Web.Release.config.
         if (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase) && name.IndexOf('.') == name.Length - ".config".Length
             && name.Length > ".config".Length)
@@ -206,7 +212,7 @@ internal static class ConfigDocuments
     {
         "LOG4NET" => ConfigFileKind.Log4NetConfig,
         "NLOG" => ConfigFileKind.NLogConfig,
-        "CONNECTIONSTRINGS" or "APPSETTINGS" or "SYSTEM.DIAGNOSTICS" or "ELMAH" => ConfigFileKind.SectionFile,
+        "CONNECTIONSTRINGS" or "APPSETTINGS" or "SYSTEM.DIAGNOSTICS" or "ELMAH" or "HIBERNATE-CONFIGURATION" => ConfigFileKind.SectionFile,
         _ => ConfigFileKind.None,
     };
 

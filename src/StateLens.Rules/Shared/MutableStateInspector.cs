@@ -20,7 +20,7 @@ internal enum StateChangeKind
 }
 
 /// <summary>One run-time change of a field or auto-property: which, how, by which member, where.</summary>
-internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol writer, Location location, IMethodSymbol? method = null)
+internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol writer, Location location, IMethodSymbol? method = null, bool isMemoisation = false)
 {
     /// <summary>The field or auto-property that changes.</summary>
     public ISymbol State { get; } = state;
@@ -35,7 +35,13 @@ internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol w
     /// <summary>The method whose body makes the change; null inside lambdas and local functions (they run later).</summary>
     public IMethodSymbol? Method { get; } = method;
 
-    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location, Method);
+    /// <summary>
+    /// A lazy first assignment (<c>if (_x == null) _x = Build()</c>, <c>??=</c>, <c>LazyInitializer.EnsureInitialized</c>):
+    /// memoisation, unless the same state is also changed some other way (reset, reassigned, mutated).
+    /// </summary>
+    public bool IsMemoisation { get; } = isMemoisation;
+
+    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location, Method, IsMemoisation);
 }
 
 /// <summary>
@@ -268,7 +274,9 @@ internal sealed class MutableStateInspector
         if (IsInitialization(context, reference, state, out var insideFunction)
             || IsLazySelfInitialization(reference, field)
             || IsLazyConstruction(reference, field)
-            || IsInitializationLatch(reference, field))
+            || IsInitializationLatch(reference, field)
+            || IsLifecycleFlag(reference, field)
+            || IsTeardown(context, reference))
         {
             return;
         }
@@ -283,7 +291,8 @@ internal sealed class MutableStateInspector
             return;
         }
 
-        changes.Add(new StateChange(state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation(), PlainMethod(context, insideFunction)));
+        changes.Add(new StateChange(
+            state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation(), PlainMethod(context, insideFunction), IsLazyAssignment(reference, field)));
     }
 
     private void AnalyzePropertyReference(OperationAnalysisContext context, IPropertyReferenceOperation reference)
@@ -430,6 +439,73 @@ internal sealed class MutableStateInspector
     }
 
     /// <summary>
+    /// Instance methods that only ever run while an object is being constructed: every call comes from a constructor of
+    /// their type (or a derived one) or from another such method. <c>ExtensionLocations()</c> calling <c>Init(config)</c>
+    /// initialises, as the constructor body would. Virtual methods qualify (calls bind to the virtual declaration, so
+    /// every call is seen); overrides, abstract methods and interface implementations do not (calls reach them unseen).
+    /// </summary>
+    private HashSet<IMethodSymbol> ConstructorOnlyMethods()
+    {
+        var callers = new Dictionary<IMethodSymbol, List<IMethodSymbol?>>(SymbolEqualityComparer.Default);
+        foreach (var (callee, caller, _) in calls)
+        {
+            if (!callee.IsStatic)
+            {
+                if (!callers.TryGetValue(callee, out var list))
+                {
+                    callers[callee] = list = new List<IMethodSymbol?>();
+                }
+
+                list.Add(caller);
+            }
+        }
+
+        var result = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var candidates = callers.Where(pair => !pair.Key.IsOverride && !pair.Key.IsAbstract && IsPlainCallee(pair.Key) || pair.Key.IsVirtual && !ImplementsInterface(pair.Key)).ToList();
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var pair in candidates)
+            {
+                if (!result.Contains(pair.Key)
+                    && pair.Value.All(caller => caller is not null
+                        && (caller.MethodKind == MethodKind.Constructor && caller.ContainingType.OriginalDefinition.IsOrInherits(pair.Key.ContainingType.OriginalDefinition)
+                            || result.Contains(caller))))
+                {
+                    result.Add(pair.Key);
+                    added = true;
+                }
+            }
+        }
+        while (added);
+
+        return result;
+    }
+
+    private static bool ImplementsInterface(IMethodSymbol method)
+    {
+        if (!method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return true;
+        }
+
+        var type = method.ContainingType;
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Start-up code whose callees are start-up only too. Main counts only in ASP.NET Core applications: in a console
     /// program or Windows service, Main is the whole program, not its start-up.
     /// </summary>
@@ -466,9 +542,15 @@ internal sealed class MutableStateInspector
     /// <summary>The source field or auto-property of a mutable collection type that <paramref name="receiver"/> reads, if any.</summary>
     private ISymbol? CollectionHolder(IOperation? receiver)
     {
-        while (receiver is IConversionOperation or IParenthesizedOperation)
+        // (_pages ??= new List<string>()).Add(page) fills the field it has just created.
+        while (receiver is IConversionOperation or IParenthesizedOperation or ICoalesceAssignmentOperation)
         {
-            receiver = receiver is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)receiver).Operand;
+            receiver = receiver switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                _ => ((IParenthesizedOperation)receiver).Operand,
+            };
         }
 
         switch (receiver)
@@ -653,10 +735,34 @@ internal sealed class MutableStateInspector
     /// created once on first use is construction, like an initialiser. Data loaded lazily (<c>_x = repo.Load()</c>) still counts,
     /// and a lazily created collection that is then filled is still reported through its mutations.
     /// </summary>
-    private static bool IsLazyConstruction(IFieldReferenceOperation reference, IFieldSymbol field)
+    private bool IsLazyConstruction(IFieldReferenceOperation reference, IFieldSymbol field) =>
+        reference.Parent is IAssignmentOperation assignment and not IDeconstructionAssignmentOperation
+        && Unwrap(assignment.Value) is IObjectCreationOperation
+        && IsLazyAssignment(reference, field);
+
+    /// <summary>
+    /// The field is assigned only when it is still null: <c>??=</c>, <c>_x ?? (_x = ...)</c>, <c>if (_x == null) _x = ...</c>
+    /// (also inside a lock, double-checked), <c>LazyInitializer.EnsureInitialized(ref _x, ...)</c> or
+    /// <c>Interlocked.CompareExchange(ref _x, value, null)</c>.
+    /// </summary>
+    private bool IsLazyAssignment(IFieldReferenceOperation reference, IFieldSymbol field)
     {
-        if (reference.Parent is not IAssignmentOperation assignment || assignment is IDeconstructionAssignmentOperation
-            || Unwrap(assignment.Value) is not IObjectCreationOperation)
+        if (reference.Parent is IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol method } argument)
+        {
+            var type = method.ContainingType.OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(type, lazyInitializer)
+                || SymbolEqualityComparer.Default.Equals(type, interlocked) && method.Name == "CompareExchange"
+                    && argument.Parent is IInvocationOperation { Arguments.Length: 3 } invocation
+                    && invocation.Arguments.Any(a => a.Parameter?.Ordinal == 2 && IsNull(a.Value));
+        }
+
+        return IsNullGuardedAssignment(reference, field);
+    }
+
+    private static bool IsNullGuardedAssignment(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (reference.Parent is not IAssignmentOperation assignment || assignment is IDeconstructionAssignmentOperation or ICompoundAssignmentOperation
+            || IsNull(Unwrap(assignment.Value)))
         {
             return false;
         }
@@ -665,6 +771,12 @@ internal sealed class MutableStateInspector
         {
             return true;
         }
+
+        // A lazy-initialisation block may fill several fields under one guard: if (_buildNumber == null) { _buildNumber = ...; _buildId = ...; }
+        bool ReadsGuard(IOperation operation) =>
+            Unwrap(operation) is IFieldReferenceOperation guard
+            && guard.Field.IsStatic == field.IsStatic
+            && SymbolEqualityComparer.Default.Equals(guard.Field.ContainingType.OriginalDefinition, field.ContainingType.OriginalDefinition);
 
         IOperation child = assignment;
         for (var current = assignment.Parent; current is not null; child = current, current = current.Parent)
@@ -675,7 +787,7 @@ internal sealed class MutableStateInspector
                     return false;
                 case ICoalesceOperation coalesce when coalesce.WhenNull == child && ReadsField(coalesce.Value, field):
                     return true;
-                case IConditionalOperation conditional when conditional.WhenTrue == child && IsNullCheck(conditional.Condition, field):
+                case IConditionalOperation conditional when conditional.WhenTrue == child && IsNullCheck(conditional.Condition, ReadsGuard):
                     return true;
             }
         }
@@ -683,16 +795,21 @@ internal sealed class MutableStateInspector
         return false;
     }
 
-    private static bool IsNullCheck(IOperation condition, IFieldSymbol field)
+    /// <summary><c>x == null</c>, <c>x is null</c>, <c>string.IsNullOrEmpty(x)</c> (or WhiteSpace), or a conjunction with one of them.</summary>
+    private static bool IsNullCheck(IOperation condition, Func<IOperation, bool> readsGuard)
     {
         condition = Unwrap(condition);
         return condition switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.ObjectValueEquals } binary =>
-                ReadsField(binary.LeftOperand, field) && IsNull(binary.RightOperand)
-                || ReadsField(binary.RightOperand, field) && IsNull(binary.LeftOperand),
+                readsGuard(binary.LeftOperand) && IsNull(binary.RightOperand)
+                || readsGuard(binary.RightOperand) && IsNull(binary.LeftOperand),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } both =>
+                IsNullCheck(both.LeftOperand, readsGuard) || IsNullCheck(both.RightOperand, readsGuard),
             IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern =>
-                ReadsField(pattern.Value, field) && IsNull(constant.Value),
+                readsGuard(pattern.Value) && IsNull(constant.Value),
+            IInvocationOperation { TargetMethod: { Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 } invocation =>
+                readsGuard(invocation.Arguments[0].Value),
             _ => false,
         };
     }
@@ -719,7 +836,32 @@ internal sealed class MutableStateInspector
         return LatchNames.Any(name.Contains);
     }
 
+    /// <summary>A static field cleared in Dispose (<c>_writer = null</c> after closing it): releasing a resource, not changing state.</summary>
+    private static bool IsTeardown(OperationAnalysisContext context, IFieldReferenceOperation reference) =>
+        context.ContainingSymbol is IMethodSymbol { Name: "Dispose" or "DisposeAsync" }
+        && reference.Parent is ISimpleAssignmentOperation { Value: var value } && IsNull(Unwrap(value));
+
     private static readonly string[] LatchNames = { "initiali", "configured", "registered", "bootstrapped", "warmedup", "setup" };
+
+    /// <summary>
+    /// A bool set only to constants and named for the process's own life cycle (_stopping, _shuttingDown, _disposed,
+    /// _isRunning, _started, _cancelled): it tells a background loop or a Dispose when to stop, and each replica has its
+    /// own process to stop. User-visible switches (_maintenanceMode, _enabled) are not lifecycle words and still count.
+    /// </summary>
+    private static bool IsLifecycleFlag(IFieldReferenceOperation reference, IFieldSymbol field)
+    {
+        if (field.Type.SpecialType != SpecialType.System_Boolean
+            || reference.Parent is not ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: bool } })
+        {
+            return false;
+        }
+
+        var name = field.Name.ToLowerInvariant();
+        return LifecycleNames.Any(name.Contains);
+    }
+
+    private static readonly string[] LifecycleNames =
+        { "stop", "shutdown", "shuttingdown", "dispos", "running", "started", "cancel", "terminat", "closing", "closed", "abort" };
 
     private static IOperation Unwrap(IOperation operation)
     {
@@ -763,8 +905,17 @@ internal sealed class MutableStateInspector
         }
 
         var startupOnly = StartupOnlyMethods();
-        var all = changes.Where(c => c.Method is null || !startupOnly.Contains(c.Method.OriginalDefinition)).ToList();
+        var constructorOnly = ConstructorOnlyMethods();
+        var all = changes
+            .Where(c => c.Method is null || !startupOnly.Contains(c.Method.OriginalDefinition))
+            .Where(c => c.State.IsStatic || c.Method is null || !constructorOnly.Contains(c.Method.OriginalDefinition)
+                || !c.Method.ContainingType.OriginalDefinition.IsOrInherits(c.State.ContainingType.OriginalDefinition))
+            .ToList();
+
+        // State whose only run-time change is its lazy first assignment is a memoised value: computed once, never
+        // changed, the same on one server as on many. A reset, another assignment or a mutation makes it state again.
         var byState = all.GroupBy(c => c.State, SymbolEqualityComparer.Default)
+            .Where(g => !g.All(c => c.IsMemoisation))
             .ToDictionary(g => g.Key!, g => g.ToList(), SymbolEqualityComparer.Default);
 
         // A field assigned in a hand-written setter changes when (and where) that property is assigned.

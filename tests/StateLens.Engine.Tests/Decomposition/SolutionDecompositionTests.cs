@@ -100,4 +100,51 @@ public sealed class SolutionDecompositionTests
         Assert.StartsWith("containers after moving state out", split.Text, StringComparison.Ordinal);
         Assert.Contains(model.Types, t => t is { Name: "Shop.Web.OrdersController", Project: "Web", Verdict: Decomposer.StatefulExternalizable });
     }
+
+    [Fact]
+    public async Task TestProjectFindings_AreLeftOut_WithANotice()
+    {
+        var files = new Dictionary<string, string>(Files)
+        {
+            ["Core.Tests/Core.Tests.csproj"] = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <IsTestProject>true</IsTestProject>
+                  </PropertyGroup>
+                  <ItemGroup><ProjectReference Include="../Core/Core.csproj" /></ItemGroup>
+                </Project>
+                """,
+            ["Core.Tests/CartStoreTests.cs"] = """
+                namespace Shop.Core.Tests;
+
+                public class CartStoreTests
+                {
+                    private static int _runs;
+
+                    public void Put_Stores()
+                    {
+                        _runs++;
+                        File.WriteAllText("/tmp/cart-test.txt", "x");
+                        CartStore.Put("user", 1);
+                    }
+                }
+                """,
+        };
+        using var fixture = FixtureSolution.Create(files);
+
+        var model = await SolutionAnalyzer.AnalyzeAsync(new AnalysisOptions { InputPath = fixture.SolutionPath, WorkDirectory = fixture.WorkDirectory });
+
+        var tests = model.Projects.Single(p => p.Name == "Core.Tests");
+        Assert.Equal(LoadStatus.Loaded, tests.LoadStatus);
+        Assert.Contains("test", tests.Frameworks);
+        Assert.All(tests.Counts.Values, count => Assert.Equal(0, count));
+        Assert.DoesNotContain(model.Findings, f => f.Project == "Core.Tests");
+        Assert.Contains(model.Notices, n => n.StartsWith("Core.Tests is a test project: its 2 finding(s) are left out", StringComparison.Ordinal));
+
+        // The application's own findings and verdicts are as without the test project.
+        Assert.Contains(model.Findings, f => f is { Project: "Core", RuleId: "SL4002" });
+        Assert.Equal(Decomposer.StatefulExternalizable, model.Projects.Single(p => p.Name == "Web").Verdict);
+    }
 }

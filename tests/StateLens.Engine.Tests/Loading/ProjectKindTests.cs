@@ -140,6 +140,32 @@ public sealed class ProjectKindTests
     }
 
     [Fact]
+    public void LegacyLibraryReferencingATestFramework_IsATestProject_OthersAreNot()
+    {
+        using var folder = new TempFolder();
+        static string Library(string reference) => $"""
+            <Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup><OutputType>Library</OutputType><TargetFrameworkVersion>v4.0</TargetFrameworkVersion></PropertyGroup>
+              <ItemGroup>
+                <Reference Include="System" />
+                <Reference Include="{reference}"><HintPath>..\tools\{reference}.dll</HintPath></Reference>
+              </ItemGroup>
+              <Import Project="$(MSBuildToolsPath)\Microsoft.CSharp.targets" />
+            </Project>
+            """;
+        var tests = Evaluation().Evaluate("UnitTests", folder.Write("UnitTests/UnitTests.csproj", Library("MbUnit.Framework, Version=2.4.2.355, Culture=neutral")));
+        var nunit = Evaluation().Evaluate("Specs", folder.Write("Specs/Specs.csproj", Library("nunit.framework")));
+        var library = Evaluation().Evaluate("Core", folder.Write("Core/Core.csproj", Library("log4net")));
+
+        Assert.False(tests.IsTestProject);
+        Assert.True(ProjectKinds.IsTest(tests, null));
+        Assert.Equal(["test"], ProjectKinds.Describe(tests, null).Frameworks);
+        Assert.True(ProjectKinds.IsTest(nunit, null));
+        Assert.False(ProjectKinds.IsTest(library, null));
+        Assert.Empty(ProjectKinds.Describe(library, null).Frameworks);
+    }
+
+    [Fact]
     public void MalformedProjectFile_HasAReadError_NotAnException()
     {
         using var folder = new TempFolder();

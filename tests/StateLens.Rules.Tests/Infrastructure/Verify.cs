@@ -37,6 +37,14 @@ public static class Verify
         where TAnalyzer : DiagnosticAnalyzer, new() =>
         RunAsync(new TAnalyzer(), LanguageNames.VisualBasic, new[] { markup }, framework, additionalFiles);
 
+    /// <summary>
+    /// As <see cref="AnalyzerAsync{TAnalyzer}(string, Framework, AdditionalFile[])"/> for code whose package did not restore,
+    /// as legacy code often is: the snippet must fail to bind, and only with unresolved type or namespace names.
+    /// </summary>
+    public static Task UnboundAnalyzerAsync<TAnalyzer>(string markup, Framework framework = Framework.NetCore)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        RunAsync(new TAnalyzer(), LanguageNames.CSharp, new[] { markup }, framework, [], unresolvedNamesExpected: true);
+
     /// <summary>Runs the analyzer and returns its diagnostics without comparing (for property assertions).</summary>
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync<TAnalyzer>(string source, Framework framework = Framework.NetCore, params AdditionalFile[] additionalFiles)
         where TAnalyzer : DiagnosticAnalyzer, new()
@@ -46,12 +54,13 @@ public static class Verify
         return await AnalyzeAsync(new TAnalyzer(), compilation, additionalFiles.Select(f => f.WithoutMarkup()).ToArray());
     }
 
-    private static async Task RunAsync(DiagnosticAnalyzer analyzer, string language, string[] markups, Framework framework, AdditionalFile[] additionalFiles, Package[]? packages = null)
+    private static async Task RunAsync(
+        DiagnosticAnalyzer analyzer, string language, string[] markups, Framework framework, AdditionalFile[] additionalFiles, Package[]? packages = null, bool unresolvedNamesExpected = false)
     {
         var parsed = markups.Select(Markup.Parse).ToList();
         var compilation = Compile(language, parsed.Select(p => p.Text).ToArray(), framework, packages ?? []);
         var parsedFiles = additionalFiles.Select(f => (File: f, Parsed: Markup.Parse(f.Markup))).ToList();
-        var diagnostics = await AnalyzeAsync(analyzer, compilation, parsedFiles.Select(f => new AdditionalFile(f.File.Path, f.Parsed.Text)).ToArray());
+        var diagnostics = await AnalyzeAsync(analyzer, compilation, parsedFiles.Select(f => new AdditionalFile(f.File.Path, f.Parsed.Text)).ToArray(), unresolvedNamesExpected);
 
         var expected = new List<string>();
         for (var i = 0; i < parsed.Count; i++)
@@ -83,10 +92,20 @@ public static class Verify
         }
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer, Compilation compilation, AdditionalFile[] additionalFiles)
+    /// <summary>The type or namespace name could not be found (CS0246, CS0234), the name does not exist (CS0103).</summary>
+    private static readonly HashSet<string> UnresolvedNameErrors = ["CS0246", "CS0234", "CS0103"];
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer, Compilation compilation, AdditionalFile[] additionalFiles, bool unresolvedNamesExpected = false)
     {
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
+        if (unresolvedNamesExpected)
+        {
+            if (errors.Count == 0 || errors.Any(e => !UnresolvedNameErrors.Contains(e.Id)))
+            {
+                throw new Xunit.Sdk.XunitException("The unbound test snippet must fail only on unresolved names:\n" + string.Join("\n", errors.Take(10)));
+            }
+        }
+        else if (errors.Count > 0)
         {
             throw new Xunit.Sdk.XunitException("The test snippet does not compile:\n" + string.Join("\n", errors.Take(10)));
         }

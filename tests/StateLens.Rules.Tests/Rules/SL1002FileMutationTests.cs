@@ -14,19 +14,23 @@ public sealed class SL1002FileMutationTests
         {
             private const string Archive = @"D:\Archive";
 
-            public void Touch(string name)
-            {
-                {|SL1002:File.SetLastWriteTimeUtc(Path.Combine(Archive, name), DateTime.UtcNow)|};
-                {|SL1002:File.SetAttributes(Path.Combine(Archive, name), FileAttributes.ReadOnly)|};
-                {|SL1002:Directory.SetCreationTime(Archive, DateTime.Now)|};
-                {|SL1002:File.Encrypt(Path.Combine(Archive, name))|};
-                var file = new FileInfo(Path.Combine(Archive, name));
-                {|SL1002:file.Attributes |= FileAttributes.Hidden|};
-                {|SL1002:file.LastWriteTime = DateTime.Now|};
-                {|SL1002:file.IsReadOnly = false|};
-                var marker = new FileInfo(Path.Combine(Archive, "done")) { {|SL1002:IsReadOnly = true|} };
-                {|SL1002:new DirectoryInfo(Archive).LastAccessTimeUtc = DateTime.UtcNow|};
-            }
+            public void Touch(string name) => {|SL1002:File.SetLastWriteTimeUtc(Path.Combine(Archive, name), DateTime.UtcNow)|};
+
+            public void Protect(string name) => {|SL1002:File.SetAttributes(Path.Combine(Archive, name), FileAttributes.ReadOnly)|};
+
+            public void Stamp() => {|SL1002:Directory.SetCreationTime(Archive, DateTime.Now)|};
+
+            public void Seal(string name) => {|SL1002:File.Encrypt(Path.Combine(Archive, name))|};
+
+            public void Hide(FileInfo file) => {|SL1002:file.Attributes |= FileAttributes.Hidden|};
+
+            public void Date(FileInfo file) => {|SL1002:file.LastWriteTime = DateTime.Now|};
+
+            public void Unlock(FileInfo file) => {|SL1002:file.IsReadOnly = false|};
+
+            public FileInfo Marker() => new FileInfo(Path.Combine(Archive, "done")) { {|SL1002:IsReadOnly = true|} };
+
+            public void Visit() => {|SL1002:new DirectoryInfo(Archive).LastAccessTimeUtc = DateTime.UtcNow|};
 
             public void Read(string name)
             {
@@ -38,6 +42,78 @@ public sealed class SL1002FileMutationTests
                 {
                     Console.WriteLine(name);
                 }
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task WritesOfOnePathInOneMember_AreOneFinding() => Verify.AnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System;
+        using System.IO;
+        public class ZipEntry
+        {
+            public string TargetFile { get; set; }
+
+            public void Extract(Stream input, DateTime modified, bool isDirectory)
+            {
+                if (isDirectory)
+                {
+                    {|SL1002:Directory.CreateDirectory(TargetFile)|};
+                    return;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(TargetFile));
+                using (var output = new FileStream(TargetFile, FileMode.CreateNew))
+                {
+                    input.CopyTo(output);
+                }
+
+                File.SetLastWriteTime(TargetFile, modified);
+                File.SetLastWriteTime( TargetFile , modified.ToLocalTime());
+            }
+
+            public void Touch(DateTime modified)
+            {
+                {|SL1002:File.SetLastWriteTime(TargetFile, modified)|};
+                File.SetAttributes(TargetFile, FileAttributes.Archive);
+            }
+
+            public void Backup(string backup)
+            {
+                {|SL1002:File.Copy(TargetFile, backup)|};
+                {|SL1002:File.Delete(TargetFile)|};
+                {|SL1002:Directory.CreateDirectory(Path.GetDirectoryName(backup + ".old"))|};
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task UnboundLuceneAndMailPackages_WritesAreStillReported() => Verify.UnboundAnalyzerAsync<LocalFileWriteAnalyzer>("""
+        using System.IO;
+        using System.Net.Mail;
+        using Lucene.Net.Store;
+        using MarkdownMailer;
+
+        public class Indexing
+        {
+            private static readonly string IndexFolder = @"D:\Index";
+
+            public object Open() => {|SL1002:new SimpleFSDirectory(new DirectoryInfo(IndexFolder), new NativeFSLockFactory())|};
+
+            public object OpenShared(string folder) => {|SL1002:FSDirectory.Open(folder)|};
+
+            public object Mailer() => new MailSenderConfiguration
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                {|SL1002:PickupDirectoryLocation = @"D:\Mail\Pickup"|},
+            };
+
+            public object LookAlikes(string folder)
+            {
+                var reader = IndexReader.Open(folder);
+                var ram = new RAMDirectory();
+                var settings = new MailSenderConfiguration { Host = "smtp.example" };
+                return new object[] { reader, ram, settings, Path.Combine(folder, "x") };
             }
         }
         """, Framework.NetFramework);

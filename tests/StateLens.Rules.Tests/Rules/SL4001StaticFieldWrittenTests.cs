@@ -312,11 +312,59 @@ public sealed class SL4001StaticFieldWrittenTests
 
             public static void EnterMaintenance() => _maintenanceMode = true;
 
+            public static void Refresh() => _categories = null;
+
             public static void Reset() => _initialized = false;
 
             public static void Init() => _initialized = true;
 
             private static IEnumerable<string> Load() => new[] { "Books", "Music" };
+        }
+        """);
+
+    [Fact]
+    public Task LazilyComputedOnceAndLifecycleFlags_AreNotReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Linq;
+        public static class Countries
+        {
+            private static IList<string> _names;
+            private static string[] _codes;
+            private static volatile bool _shuttingDown;
+
+            public static IList<string> Names
+            {
+                get
+                {
+                    if (_names == null)
+                    {
+                        _names = Load().ToList();
+                    }
+
+                    return _names;
+                }
+            }
+
+            public static string[] Codes => _codes ?? (_codes = Load().Select(n => n.Substring(0, 2)).ToArray());
+
+            public static void Shutdown() => _shuttingDown = true;
+
+            public static System.IO.Stream Writer => _writer ?? (_writer = new System.IO.MemoryStream());
+
+            private static System.IO.Stream _writer;
+
+            public sealed class Closer : System.IDisposable
+            {
+                public void Dispose()
+                {
+                    _writer?.Dispose();
+                    _writer = null;
+                }
+            }
+
+            public static bool Stopping => _shuttingDown;
+
+            private static IEnumerable<string> Load() => new[] { "Austria", "Belgium" };
         }
         """);
 

@@ -182,6 +182,212 @@ public sealed class SL4004StatefulDiSingletonTests
         """);
 
     [Fact]
+    public Task MemoisedValuesLifecycleFlagsAndConstructorInit_AreNotReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public interface ISessionFactory { }
+        public class SessionFactory : ISessionFactory { }
+        public class Settings { public string[] Paths = new string[0]; }
+
+        public class SessionFactoryHolder
+        {
+            private readonly Settings _settings;
+            private readonly object _sync = new object();
+            private ISessionFactory _sessionFactory;
+            private Dictionary<string, int> _descriptors;
+            private string[] _sorted;
+
+            public SessionFactoryHolder(Settings settings) { _settings = settings; }
+
+            public ISessionFactory GetSessionFactory()
+            {
+                lock (_sync)
+                {
+                    if (_sessionFactory == null)
+                    {
+                        _sessionFactory = Build();
+                    }
+                }
+
+                return _sessionFactory;
+            }
+
+            public Dictionary<string, int> Descriptors
+            {
+                get
+                {
+                    if (_descriptors == null)
+                        _descriptors = _settings.Paths.ToDictionary(p => p, p => p.Length);
+                    return _descriptors;
+                }
+            }
+
+            public string[] Sorted => _sorted ?? (_sorted = _settings.Paths.OrderBy(p => p).ToArray());
+
+            private ISessionFactory Build() => new SessionFactory();
+        }
+
+        public class ViewsBackgroundCompilation
+        {
+            private volatile bool _stopping;
+            private Timer _timer;
+
+            public void Start() { _stopping = false; }
+
+            public void Stop() { _stopping = true; }
+
+            public bool Stopping => _stopping;
+        }
+
+        public class ExtensionLocations
+        {
+            public string[] ModuleLocations;
+            public string[] ThemeLocations;
+
+            public ExtensionLocations() { Init("~/Modules"); }
+
+            public ExtensionLocations(string modules) { Init(modules); }
+
+            public virtual void Init(string modules)
+            {
+                ModuleLocations = new[] { modules };
+                ThemeLocations = ModuleLocations.Concat(new[] { "~/Themes" }).ToArray();
+            }
+        }
+
+        public class Lookup
+        {
+            private Dictionary<int, string> _names;
+
+            public string Name(int id)
+            {
+                LazyInitializer.EnsureInitialized(ref _names, () => Enumerable.Range(1, 9).ToDictionary(i => i, i => i.ToString()));
+                return _names[id];
+            }
+        }
+
+        public class AppVersionInfo
+        {
+            private readonly string _buildFilePath = "build.txt";
+            private string _buildNumber;
+            private string _buildId;
+
+            public string BuildNumber
+            {
+                get
+                {
+                    if (string.IsNullOrEmpty(_buildNumber))
+                    {
+                        var lines = System.IO.File.ReadAllLines(_buildFilePath);
+                        if (lines.Length > 1)
+                        {
+                            _buildNumber = lines[0];
+                            _buildId = lines[1];
+                        }
+
+                        if (string.IsNullOrEmpty(_buildId))
+                        {
+                            _buildId = "0";
+                        }
+                    }
+
+                    return _buildNumber;
+                }
+            }
+        }
+
+        public static class Registration
+        {
+            public static void Add(IServiceCollection services)
+            {
+                services.AddSingleton<AppVersionInfo>();
+                services.AddSingleton<SessionFactoryHolder>();
+                services.AddSingleton<ViewsBackgroundCompilation>();
+                services.AddSingleton<ExtensionLocations>();
+                services.AddSingleton<Lookup>();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ResetCachesSwitchesAndReinitialisation_AreStillReported() => Verify.AnalyzerAsync<StatefulDiSingletonAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public class SiteSettingsCache
+        {
+            private Dictionary<string, string> _settings;
+
+            public Dictionary<string, string> Settings
+            {
+                get
+                {
+                    if (_settings == null)
+                        _settings = Load();
+                    return _settings;
+                }
+            }
+
+            public void Invalidate() => _settings = null;
+
+            private static Dictionary<string, string> Load() => new[] { "title" }.ToDictionary(k => k, k => k);
+        }
+
+        public class MaintenanceSwitch
+        {
+            private bool _maintenanceMode;
+            public void Enter() => _maintenanceMode = true;
+            public void Leave() => _maintenanceMode = false;
+            public bool On => _maintenanceMode;
+        }
+
+        public class TenantLocations
+        {
+            public string[] Paths;
+            public TenantLocations() { Init("~/Media"); }
+            public void Init(string root) { Paths = new[] { root }; }
+            public void Reload(string root) => Init(root);
+        }
+
+        public class HitCounter
+        {
+            private string _since;
+            private int _hits;
+
+            public void Hit()
+            {
+                if (_since == null)
+                {
+                    _hits += 1;
+                }
+            }
+        }
+
+        public class Visits
+        {
+            private List<string> _pages;
+            public void Add(string page) => (_pages ??= new List<string>()).Add(page);
+        }
+
+        public static class Registration
+        {
+            public static void Add(IServiceCollection services)
+            {
+                {|SL4004:services.AddSingleton<SiteSettingsCache>()|};
+                {|SL4004:services.AddSingleton<MaintenanceSwitch>()|};
+                {|SL4004:services.AddSingleton<TenantLocations>()|};
+                {|SL4004:services.AddSingleton<Visits>()|};
+                {|SL4004:services.AddSingleton<HitCounter>()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task VisualBasicRegistration_IsReported() => Verify.VisualBasicAsync<StatefulDiSingletonAnalyzer>("""
         Imports System.Collections.Generic
         Imports Microsoft.Extensions.DependencyInjection
