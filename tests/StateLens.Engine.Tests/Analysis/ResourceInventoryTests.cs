@@ -157,6 +157,22 @@ public sealed class ResourceInventoryTests : IDisposable
     }
 
     [Fact]
+    public void TestProjectSettings_NameNoResources()
+    {
+        var config = """
+            <configuration>
+              <connectionStrings><add name="Db" connectionString="Server=db01;Database=Shop" /></connectionStrings>
+            </configuration>
+            """;
+        Write("Web/Web.config", config);
+        Write("Web.Tests/App.config", config.Replace("Shop", "ShopTests", StringComparison.Ordinal));
+
+        var resources = Inventory([Models.Project("Web", "Web/Web.csproj"), Models.Project("Web.Tests", "Web.Tests/Web.Tests.csproj") with { Frameworks = ["test"] }], []);
+
+        Assert.Equal(["sql-database db01/shop: Web Web/Web.config:2 ConnectionStrings:Db"], Describe(resources));
+    }
+
+    [Fact]
     public void ConnectionStringsNamingOtherConnectionStrings_OrNothing_AreSkipped()
     {
         Write("App/app.config", """
