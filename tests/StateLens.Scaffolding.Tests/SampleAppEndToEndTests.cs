@@ -1,3 +1,4 @@
+using StateLens.Tests.Shared;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

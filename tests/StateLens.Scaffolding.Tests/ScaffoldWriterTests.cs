@@ -1,5 +1,5 @@
 using StateLens.Scaffolding.Tests.Infrastructure;
-using static StateLens.Scaffolding.Tests.Infrastructure.Yaml;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Scaffolding.Tests;
 

@@ -2,7 +2,7 @@ using StateLens.Engine.Analysis;
 using StateLens.Engine.Model;
 using StateLens.Reporting;
 using StateLens.Scaffolding.Tests.Infrastructure;
-using static StateLens.Scaffolding.Tests.Infrastructure.Yaml;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Scaffolding.Tests;
 

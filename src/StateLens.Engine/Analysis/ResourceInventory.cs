@@ -46,13 +46,7 @@ internal static partial class ResourceInventory
             {
                 Kind = g.Key.Kind,
                 Name = g.Key.Name,
-                Uses = g.Select(n => n.Use)
-                    .Distinct()
-                    .OrderBy(u => u.Project, StringComparer.Ordinal)
-                    .ThenBy(u => u.File, StringComparer.Ordinal)
-                    .ThenBy(u => u.Line ?? 0)
-                    .ThenBy(u => u.ConfigKey, StringComparer.Ordinal)
-                    .ToList(),
+                Uses = Resource.InOrder(g.Select(n => n.Use)),
             })
             .OrderBy(r => ModelNames.Of(r.Kind), StringComparer.Ordinal)
             .ThenBy(r => r.Name, StringComparer.Ordinal)

@@ -160,13 +160,7 @@ public static class EstateMerger
                     .Select(a => new SharedResourceUser
                     {
                         Solution = a.Key,
-                        Uses = a.SelectMany(x => x.Resource.Uses)
-                            .Distinct()
-                            .OrderBy(u => u.Project, StringComparer.Ordinal)
-                            .ThenBy(u => u.File, StringComparer.Ordinal)
-                            .ThenBy(u => u.Line ?? 0)
-                            .ThenBy(u => u.ConfigKey, StringComparer.Ordinal)
-                            .ToList(),
+                        Uses = Resource.InOrder(a.SelectMany(x => x.Resource.Uses)),
                     })
                     .ToList(),
             })

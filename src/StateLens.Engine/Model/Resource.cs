@@ -25,8 +25,17 @@ public sealed record Resource
     /// </summary>
     public required string Name { get; init; }
 
-    /// <summary>Where the solution names it, sorted by project, file, line.</summary>
+    /// <summary>Where the solution names it, sorted by project, file, line (<see cref="InOrder"/>).</summary>
     public required IReadOnlyList<ResourceUse> Uses { get; init; }
+
+    /// <summary>Uses without repeats, in the one order every list of uses is kept in: project, file, line, key.</summary>
+    public static List<ResourceUse> InOrder(IEnumerable<ResourceUse> uses) =>
+        uses.Distinct()
+            .OrderBy(u => u.Project, StringComparer.Ordinal)
+            .ThenBy(u => u.File, StringComparer.Ordinal)
+            .ThenBy(u => u.Line ?? 0)
+            .ThenBy(u => u.ConfigKey, StringComparer.Ordinal)
+            .ToList();
 }
 
 /// <summary>One place a resource is named: a connection string or setting in a config file, or a literal in code.</summary>

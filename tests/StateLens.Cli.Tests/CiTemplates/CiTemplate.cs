@@ -1,4 +1,5 @@
-using YamlDotNet.RepresentationModel;
+using StateLens.Tests.Shared;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Cli.Tests.CiTemplates;
 
@@ -50,28 +51,7 @@ internal static class CiTemplate
         return await Repository.RunAsync("bash", workingDirectory, environment, "--noprofile", "--norc", "-eo", "pipefail", file);
     }
 
-    public static Dictionary<string, object?> Load(string path)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(path)));
-        return Map(Convert(stream.Documents.Single().RootNode));
-    }
-
-    public static Dictionary<string, object?> Map(object? node) => Assert.IsType<Dictionary<string, object?>>(node);
-
-    public static List<object?> List(object? node) => Assert.IsType<List<object?>>(node);
-
-    public static object? At(object? node, params string[] path)
-    {
-        foreach (var key in path)
-        {
-            node = Map(node).TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"no '{key}' in path {string.Join('.', path)}");
-        }
-
-        return node;
-    }
-
-    public static string Str(object? node, params string[] path) => Assert.IsType<string>(At(node, path));
+    public static Dictionary<string, object?> LoadFile(string path) => Yaml.Load(File.ReadAllText(path));
 
     /// <summary>The steps (of a GitHub job or an Azure job) whose run/bash script contains <paramref name="text"/>.</summary>
     public static string Script(object? job, string scriptKey, string text) =>
@@ -86,11 +66,4 @@ internal static class CiTemplate
             .Where(s => s.TryGetValue(key, out var uses) && uses is string name && name.Split('@')[0] == action)
             .ToList();
 
-    private static object? Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => Convert(c.Value), StringComparer.Ordinal),
-        YamlSequenceNode sequence => sequence.Children.Select(Convert).ToList(),
-        YamlScalarNode scalar => scalar.Value,
-        _ => throw new NotSupportedException(node.GetType().Name),
-    };
 }

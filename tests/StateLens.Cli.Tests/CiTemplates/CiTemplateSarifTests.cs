@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using StateLens.Reporting.Tests.Infrastructure;
 using StateLens.Tests.Shared.Ci;
 using static StateLens.Cli.Tests.CiTemplates.CiTemplate;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Cli.Tests.CiTemplates;
 
@@ -56,7 +57,7 @@ public sealed partial class CiTemplateSarifTests(InstalledTool tool)
         }
 
         // The analyze job of the GitHub workflow, shard 0 of 1, with its own steps.
-        var analyze = Map(At(Load(GitHubWorkflow), "jobs"))["analyze"];
+        var analyze = Map(At(LoadFile(GitHubWorkflow), "jobs"))["analyze"];
         var environment = new Dictionary<string, string> { ["SHARDS"] = "1", ["SOLUTION_TIMEOUT"] = "600" };
         foreach (var step in new[] { Script(analyze, "run", "statelens shard"), Script(analyze, "run", "statelens analyze") })
         {
@@ -73,7 +74,7 @@ public sealed partial class CiTemplateSarifTests(InstalledTool tool)
         Requirement.Tool(SarifMultitool.MissingReason);
         Requirement.Tool(JqMissing());
         var estate = await AnalysedShardAsync();
-        var merge = Map(At(Load(GitHubWorkflow), "jobs"))["merge"];
+        var merge = Map(At(LoadFile(GitHubWorkflow), "jobs"))["merge"];
         var outputFile = Path.Combine(estate, "github-output.txt");
         File.WriteAllText(outputFile, string.Empty);
         var collect = await RunStepAsync(tool, Script(merge, "run", "statelens.sarif"), estate, new() { ["GITHUB_OUTPUT"] = outputFile });
@@ -90,7 +91,7 @@ public sealed partial class CiTemplateSarifTests(InstalledTool tool)
         Requirement.Tool(SarifMultitool.MissingReason);
         Requirement.Tool(JqMissing());
         var estate = await AnalysedShardAsync();
-        var merge = List(At(List(At(Load(AzurePipeline), "stages")).Select(Map).Single(s => (string?)s["stage"] == "merge"), "jobs")).Single();
+        var merge = List(At(List(At(LoadFile(AzurePipeline), "stages")).Select(Map).Single(s => (string?)s["stage"] == "merge"), "jobs")).Single();
         var step = List(At(merge, "steps")).Select(Map).Single(s => s.TryGetValue("bash", out var b) && ((string?)b)!.Contains("statelens.sarif", StringComparison.Ordinal));
         var workspace = Repository.NewTempDirectory("ci-azure-workspace");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using static StateLens.Cli.Tests.CiTemplates.CiTemplate;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Cli.Tests.CiTemplates;
 
@@ -28,8 +29,8 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
     public async Task GitHubWorkflow_PlanPrintsTheMatrixAndItsShardsCoverEverySolutionOnce()
     {
         var estate = NewEstate();
-        var jobs = Map(At(Load(GitHubWorkflow), "jobs"));
-        var shards = Str(At(Load(GitHubWorkflow), "env"), "SHARDS");
+        var jobs = Map(At(LoadFile(GitHubWorkflow), "jobs"));
+        var shards = Str(At(LoadFile(GitHubWorkflow), "env"), "SHARDS");
         Assert.Equal("${{ inputs.shards || 4 }}", shards);
 
         // plan: the step's script writes the job output the analyze job's matrix reads.
@@ -66,7 +67,7 @@ public sealed class CiTemplateShardTests(InstalledTool tool)
     public async Task AzurePipeline_ParallelJobsSelectShardsThatCoverEverySolutionOnce()
     {
         var estate = NewEstate();
-        var stages = List(At(Load(AzurePipeline), "stages"));
+        var stages = List(At(LoadFile(AzurePipeline), "stages"));
         var analyze = List(At(stages.Select(Map).Single(s => (string?)s["stage"] == "analyze"), "jobs")).Single();
         var select = Script(analyze, "bash", "statelens shard");
 

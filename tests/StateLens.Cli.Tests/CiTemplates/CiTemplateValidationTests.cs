@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StateLens.Tests.Shared.Ci;
 using static StateLens.Cli.Tests.CiTemplates.CiTemplate;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Cli.Tests.CiTemplates;
 
@@ -53,7 +54,7 @@ public sealed class CiTemplateValidationTests
     [Fact]
     public void GitHubWorkflow_FeedsThePlansMatrixToTheShardsAndEveryShardToTheMerge()
     {
-        var workflow = Load(GitHubWorkflow);
+        var workflow = LoadFile(GitHubWorkflow);
         var jobs = Map(At(workflow, "jobs"));
         var plan = jobs["plan"];
         var analyze = jobs["analyze"];
@@ -97,7 +98,7 @@ public sealed class CiTemplateValidationTests
     [Fact]
     public void GitHubWorkflow_AsksForLeastPrivilegeAndPinsEveryAction()
     {
-        var workflow = Load(GitHubWorkflow);
+        var workflow = LoadFile(GitHubWorkflow);
         Assert.Equal(new Dictionary<string, object?> { ["contents"] = "read" }, Map(At(workflow, "permissions")));
         var jobs = Map(At(workflow, "jobs"));
         foreach (var (name, job) in jobs)
@@ -116,7 +117,7 @@ public sealed class CiTemplateValidationTests
     [Fact]
     public void AzurePipeline_RunsOneJobPerShardAndMergesEveryShard()
     {
-        var pipeline = Load(AzurePipeline);
+        var pipeline = LoadFile(AzurePipeline);
         var stages = List(At(pipeline, "stages")).Select(Map).ToDictionary(s => (string)s["stage"]!);
         var analyze = List(At(stages["analyze"], "jobs")).Single();
         var merge = List(At(stages["merge"], "jobs")).Single();
@@ -150,14 +151,14 @@ public sealed class CiTemplateValidationTests
         var project = File.ReadAllText(Path.Combine(Repository.Root, "src", "StateLens.Cli", "StateLens.Cli.csproj"));
         var packageId = Regex.Match(project, "<PackageId>(.+?)</PackageId>").Groups[1].Value;
 
-        var workflow = Load(GitHubWorkflow);
+        var workflow = LoadFile(GitHubWorkflow);
         Assert.Equal(version, Str(workflow, "env", "STATELENS_VERSION"));
         foreach (var job in Map(At(workflow, "jobs")).Values)
         {
             Assert.Contains($"dotnet tool install --global {packageId} --version \"$STATELENS_VERSION\"", Script(job, "run", "dotnet tool install"));
         }
 
-        var pipeline = Load(AzurePipeline);
+        var pipeline = LoadFile(AzurePipeline);
         Assert.Equal(version, Str(pipeline, "variables", "statelensVersion"));
         foreach (var stage in List(At(pipeline, "stages")))
         {

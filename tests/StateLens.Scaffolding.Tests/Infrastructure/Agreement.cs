@@ -1,6 +1,6 @@
 using StateLens.Engine.Model;
 using StateLens.Reporting;
-using static StateLens.Scaffolding.Tests.Infrastructure.Yaml;
+using static StateLens.Tests.Shared.Yaml;
 
 namespace StateLens.Scaffolding.Tests.Infrastructure;
 

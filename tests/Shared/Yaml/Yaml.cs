@@ -1,9 +1,10 @@
+using Xunit;
 using YamlDotNet.RepresentationModel;
 
-namespace StateLens.Scaffolding.Tests.Infrastructure;
+namespace StateLens.Tests.Shared;
 
 /// <summary>YAML documents as nested dictionaries, lists and strings, for structural assertions.</summary>
-internal static class Yaml
+public static class Yaml
 {
     public static IReadOnlyList<Dictionary<string, object?>> LoadAll(string text)
     {
