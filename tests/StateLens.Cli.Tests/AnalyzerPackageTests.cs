@@ -11,7 +11,7 @@ public sealed class AnalyzerPackageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         packages = Path.Combine(Repository.NewTempDirectory("analyzer-package"), "feed");
-        var pack = await Repository.RunAsync("dotnet", Repository.Root, "pack", "src/StateLens.Rules/StateLens.Rules.csproj", "-c", Repository.Configuration, "--no-build", "-o", packages);
+        var pack = await Repository.PackAsync("src/StateLens.Rules/StateLens.Rules.csproj", packages);
         Assert.True(pack.ExitCode == 0, pack.ToString());
         package = Directory.GetFiles(packages, "StateLens.Analyzers.*.nupkg").Single();
     }

@@ -20,6 +20,25 @@ public static class Repository
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
+    private static readonly SemaphoreSlim PackLock = new(1, 1);
+
+    /// <summary>
+    /// Packs a project of the repository into <paramref name="output"/>, one pack at a time: two packs of one project
+    /// share its obj folder, and a concurrent one once left Microsoft.CodeAnalysis.Workspaces.dll out of the tool package.
+    /// </summary>
+    public static async Task<ProcessResult> PackAsync(string project, string output)
+    {
+        await PackLock.WaitAsync();
+        try
+        {
+            return await RunAsync("dotnet", Root, "pack", project, "-c", Configuration, "--no-build", "-o", output);
+        }
+        finally
+        {
+            PackLock.Release();
+        }
+    }
+
     public static Task<ProcessResult> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
         RunAsync(fileName, workingDirectory, new Dictionary<string, string>(), arguments);
 
@@ -97,7 +116,7 @@ public sealed class InstalledTool : IAsyncLifetime
     {
         var root = Repository.NewTempDirectory("tool");
         PackageDirectory = Path.Combine(root, "packages");
-        var pack = await Repository.RunAsync("dotnet", Repository.Root, "pack", "src/StateLens.Cli/StateLens.Cli.csproj", "-c", Repository.Configuration, "--no-build", "-o", PackageDirectory);
+        var pack = await Repository.PackAsync("src/StateLens.Cli/StateLens.Cli.csproj", PackageDirectory);
         Assert.True(pack.ExitCode == 0, pack.ToString());
         var toolPath = Path.Combine(root, "tool");
         var install = await Repository.RunAsync("dotnet", root, "tool", "install", "--tool-path", toolPath, "--add-source", PackageDirectory, "StateLens.Tool");

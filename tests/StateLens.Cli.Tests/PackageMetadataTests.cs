@@ -13,7 +13,7 @@ public sealed class PackageMetadataTests
     public async Task Package_HasReadmeLicenceRepositoryAndTags(string project, string id)
     {
         var feed = Repository.NewTempDirectory("metadata");
-        var pack = await Repository.RunAsync("dotnet", Repository.Root, "pack", project, "-c", Repository.Configuration, "--no-build", "-o", feed);
+        var pack = await Repository.PackAsync(project, feed);
         Assert.True(pack.ExitCode == 0, pack.ToString());
         var props = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props"));
         var repositoryUrl = Regex.Match(props, "<RepositoryUrl>(.+?)</RepositoryUrl>").Groups[1].Value;

@@ -16,7 +16,7 @@ public sealed class PackagesConfigAnalyzerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var feed = Path.Combine(Repository.NewTempDirectory("packages-config-feed"), "feed");
-        var pack = await Repository.RunAsync("dotnet", Repository.Root, "pack", "src/StateLens.Rules/StateLens.Rules.csproj", "-c", Repository.Configuration, "--no-build", "-o", feed);
+        var pack = await Repository.PackAsync("src/StateLens.Rules/StateLens.Rules.csproj", feed);
         Assert.True(pack.ExitCode == 0, pack.ToString());
         package = Directory.GetFiles(feed, "StateLens.Analyzers.*.nupkg").Single();
         version = Path.GetFileNameWithoutExtension(package)["StateLens.Analyzers.".Length..];
