@@ -109,9 +109,6 @@ internal static class ProjectKinds
     /// library, a reference to a test framework (old projects carry NUnit or MbUnit by HintPath and nothing else says
     /// they are tests). Test code is not deployed: its findings say nothing about the application's migration.
     /// </summary>
-    /// <summary>The <see cref="ProjectSummary.Frameworks"/> entry of a test project.</summary>
-    public const string TestFramework = "test";
-
     public static bool IsTest(ProjectFileInfo? info, Project? project)
     {
         if (info is null || info.IsTestProject)
@@ -129,7 +126,7 @@ internal static class ProjectKinds
         var frameworks = new SortedSet<string>(StringComparer.Ordinal);
         if (IsTest(info, project))
         {
-            frameworks.Add(TestFramework);
+            frameworks.Add(ProjectSummary.TestFramework);
         }
 
         if (string.Equals(info.Sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))

@@ -22,7 +22,7 @@ internal static partial class ResourceInventory
         var named = new List<(NamedResource Resource, ResourceUse Use)>();
         var lines = new ConfigurationLines(root);
         // A test project's settings name its test databases, which are not deployed (its code's literals are dropped with its findings).
-        foreach (var project in projects.Where(p => !p.Frameworks.Contains(ProjectKinds.TestFramework)))
+        foreach (var project in projects.Where(p => !p.IsTest))
         {
             if (configurations.GetValueOrDefault(project.Name) is { } configuration)
             {

@@ -57,6 +57,8 @@ public static class EstateMerger
         _ => Destination.Vm,
     };
 
+    private const string TestProjectNote = "test project: not deployed, so no effort";
+
     private static EstateApplication Application(EstateInput input, EffortWeights weights, HashSet<(ResourceKind, string)> sharedKeys)
     {
         if (input.Model is not { } model)
@@ -127,10 +129,11 @@ public static class EstateMerger
             Bound = project.Binding?.Share,
             Note = destination is null
                 ? $"not analysed: {project.LoadMessage ?? ModelNames.Of(project.LoadStatus)}"
-                : notProven ? ReasonText.NotProven(project.Binding!) : null,
+                : notProven ? ReasonText.NotProven(project.Binding!)
+                : project.IsTest ? TestProjectNote : null,
             Findings = findings.Count,
             Counts = CountByCategory(findings),
-            Effort = destination is { } d ? weights.Estimate(project.Kind, d, findings) : null,
+            Effort = destination is not { } d ? null : project.IsTest ? EffortEstimate.None : weights.Estimate(project.Kind, d, findings),
             SharedResources = resources
                 .Where(r => sharedKeys.Contains((r.Kind, r.Name)) && r.Uses.Any(u => string.Equals(u.Project, project.Name, StringComparison.Ordinal)))
                 .Select(r => new ResourceReference(r.Kind, r.Name) { Shared = true })

@@ -194,6 +194,9 @@ public sealed record EffortEstimate
 
     /// <summary>Per remedy in catalogue order; empty for destination vm, whose state stays on its host.</summary>
     public required IReadOnlyList<RemedyEffort> Remedies { get; init; }
+
+    /// <summary>Nothing to do: a test project, which is not deployed.</summary>
+    public static EffortEstimate None { get; } = new() { Total = 0m, Base = 0m, Vm = 0m, Remedies = [] };
 }
 
 /// <summary>The cost of one remedy in one project.</summary>

@@ -178,6 +178,13 @@ public sealed record ProjectSummary
     /// <summary>What kind of web or service application it is: aspnetcore, asmx, mvc, owin, signalr, test, wcf, webapi, webforms, website.</summary>
     public IReadOnlyList<string> Frameworks { get; init; } = [];
 
+    /// <summary>The <see cref="Frameworks"/> entry of a test project.</summary>
+    public const string TestFramework = "test";
+
+    /// <summary>A test project: analysed for coverage, but its code is not deployed, so it has no findings, resources or effort.</summary>
+    [JsonIgnore]
+    public bool IsTest => Frameworks.Contains(TestFramework, StringComparer.Ordinal);
+
     /// <summary>True for SDK-style projects, false for legacy (non-SDK) project files.</summary>
     public required bool SdkStyle { get; init; }
 

@@ -121,6 +121,18 @@ public sealed class EstateMergerTests
     }
 
     [Fact]
+    public void TestProject_IsNotDeployed_SoItCostsNothing()
+    {
+        var tests = Project("Orders.Tests", ProjectKind.Console, Verdict.Stateless) with { Frameworks = [ProjectSummary.TestFramework] };
+        var console = Project("Orders.Tool", ProjectKind.Console, Verdict.Stateless);
+
+        var projects = EstateMerger.Merge([new EstateInput { Solution = "Orders.sln", Model = Solution("Orders.sln", [tests, console]) }]).Applications.Single().Projects;
+
+        Assert.Equal((0m, "test project: not deployed, so no effort"), (projects.Single(p => p.Name == "Orders.Tests").Effort!.Total, projects.Single(p => p.Name == "Orders.Tests").Note));
+        Assert.Equal(1m, projects.Single(p => p.Name == "Orders.Tool").Effort!.Total);
+    }
+
+    [Fact]
     public void Weights_FromAFile_ReplaceOnlyWhatTheyName()
     {
         var weights = EffortWeights.Parse("""{ "base": { "web": 5 }, "remedies": { "redis-session": { "once": 1 } }, "vm": 10 }""");
