@@ -27,7 +27,7 @@ public sealed class EstateFixtureResourceTests : IDisposable
     [Fact]
     public async Task TwoApplications_NameTheSameShareAndLocalDb_AndOneResourceEachOfTheirOwn()
     {
-        CopyFolder(EstateRoot(), copy);
+        FixtureCopy.Copy(EstateRoot(), copy);
 
         var orders = await AnalyzeAsync("OrdersApp/OrdersApp.sln");
         var reporting = await AnalyzeAsync("ReportingApp/ReportingApp.sln");
@@ -67,20 +67,4 @@ public sealed class EstateFixtureResourceTests : IDisposable
 
     private static string EstateRoot() =>
         Path.Combine(Path.GetDirectoryName(LegacyFixture.Root)!, "Estate");
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "obj" or "bin"))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -107,7 +107,7 @@ public sealed class LegacySolutionTests : IClassFixture<LegacySolutionTests.Anal
         public async Task InitializeAsync()
         {
             copy = Path.Combine(Path.GetTempPath(), "statelens-legacy-" + Guid.NewGuid().ToString("N"));
-            CopyFolder(LegacyFixture.Root, copy);
+            FixtureCopy.Copy(LegacyFixture.Root, copy);
             before = Snapshot(copy);
             Shop = await SolutionAnalyzer.AnalyzeAsync(new AnalysisOptions { InputPath = Path.Combine(copy, "Shop.sln"), WorkDirectory = Path.Combine(copy, ".out", "work") });
             var stopwatch = Stopwatch.StartNew();
@@ -140,21 +140,5 @@ public sealed class LegacySolutionTests : IClassFixture<LegacySolutionTests.Anal
             Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(p => p is "obj" or "bin" or ".out"))
                 .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
-
-        private static void CopyFolder(string from, string to)
-        {
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(from, file);
-                if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "obj" or "bin"))
-                {
-                    continue;
-                }
-
-                var target = Path.Combine(to, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
     }
 }
