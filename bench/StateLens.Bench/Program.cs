@@ -23,7 +23,7 @@ public static class Program
         switch (mode)
         {
             case "run":
-                return await RunAsync(int.Parse(options.GetValueOrDefault("projects", "20"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("files", "20"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture), options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "statelens-bench")));
+                return await RunAsync(Int(options, "projects", 20), Int(options, "files", 20), Int(options, "repeat", 1), options.GetValueOrDefault("analyzers", "false") == "true", options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "statelens-bench")));
             case "build-overhead":
                 return await BuildOverhead.RunAsync(int.Parse(options.GetValueOrDefault("files", "2000"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("repeat", "2"), CultureInfo.InvariantCulture), options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "statelens-bench-build")));
             case "estate":
@@ -33,9 +33,12 @@ public static class Program
                 return await Floor.RunAsync(args[1]);
             case "statelens":
                 MsBuildRegistration.EnsureRegistered(Path.GetDirectoryName(args[1])!);
-                return await MeasureStateLensAsync(args[1]);
+                return await MeasureStateLensAsync(args[1], perAnalyzer: false);
+            case "statelens-per-analyzer":
+                MsBuildRegistration.EnsureRegistered(Path.GetDirectoryName(args[1])!);
+                return await MeasureStateLensAsync(args[1], perAnalyzer: true);
             default:
-                Console.WriteLine("usage: bench run [--projects P] [--files F] [--repeat N] | bench build-overhead [--files N] [--repeat N] | bench estate [--solutions S] [--jobs N] [--projects P] [--files F] [--baseline false] [--restore true]");
+                Console.WriteLine("usage: bench run [--projects P] [--files F] [--repeat N] [--analyzers true] | bench build-overhead [--files N] [--repeat N] | bench estate [--solutions S] [--jobs N] [--projects P] [--files F] [--baseline false] [--restore true]");
                 return mode == "help" ? 0 : 2;
         }
     }
@@ -54,7 +57,7 @@ public static class Program
         return options;
     }
 
-    private static async Task<int> RunAsync(int projects, int files, int repeat, string work)
+    private static async Task<int> RunAsync(int projects, int files, int repeat, bool perAnalyzer, string work)
     {
         Console.WriteLine($"generating {projects} projects x {files} files under {work}");
         var solution = SyntheticSolution.Generate(work, projects, files);
@@ -85,13 +88,40 @@ public static class Program
         }
 
         Console.WriteLine($"ratio time {run.Seconds / floor.Seconds:F2}x, memory {(double)run.PeakMegabytes / floor.PeakMegabytes:F2}x (target time <= 1.25x)");
+        if (perAnalyzer)
+        {
+            await PrintPerAnalyzerAsync(solution);
+        }
+
         return 0;
     }
 
-    private static async Task<int> MeasureStateLensAsync(string solution)
+    /// <summary>
+    /// One more run with Roslyn's per-analyzer telemetry on (it slows the run, so the measured runs leave it off): where
+    /// the analyze phase goes, as each analyzer's share of the summed analyzer time.
+    /// </summary>
+    private static async Task PrintPerAnalyzerAsync(string solution)
+    {
+        var timed = await Child.MeasureAsync("statelens-per-analyzer", solution);
+        var analyzers = timed.Phases
+            .Where(p => p.Key.StartsWith(PhaseTimings.AnalyzerPrefix, StringComparison.Ordinal))
+            .Select(p => (Name: p.Key[PhaseTimings.AnalyzerPrefix.Length..], Seconds: p.Value))
+            .OrderByDescending(p => p.Seconds)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+        var total = analyzers.Sum(a => a.Seconds);
+        Console.WriteLine();
+        Console.WriteLine($"per analyzer (telemetry run, {total:F2} s summed over analyzers and projects):");
+        foreach (var (name, seconds) in analyzers)
+        {
+            Console.WriteLine($"  {name,-36} {seconds,7:F2} s {100 * seconds / total,5:F1}%");
+        }
+    }
+
+    private static async Task<int> MeasureStateLensAsync(string solution, bool perAnalyzer)
     {
         var stopwatch = Stopwatch.StartNew();
-        var timings = new PhaseTimings();
+        var timings = new PhaseTimings { PerAnalyzer = perAnalyzer };
         var output = Path.Combine(Path.GetTempPath(), "statelens-bench-out");
         Directory.CreateDirectory(output);
         var model = await SolutionAnalyzer.AnalyzeAsync(new AnalysisOptions { InputPath = solution, WorkDirectory = Path.Combine(output, ".work"), Restore = false }, timings: timings);

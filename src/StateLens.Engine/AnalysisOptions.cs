@@ -30,7 +30,16 @@ public sealed record AnalysisProgress(string Phase, string Message, int Done, in
 /// <summary>Wall-clock time per phase, for the benchmark harness.</summary>
 public sealed class PhaseTimings
 {
+    /// <summary>Prefix of the per-analyzer entries, which <see cref="PerAnalyzer"/> adds next to the phases.</summary>
+    public const string AnalyzerPrefix = "analyzer ";
+
     private readonly Dictionary<string, TimeSpan> phases = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Also time each analyzer (Roslyn's execution-time telemetry, summed over projects). The logging itself costs
+    /// time, so a run that measures the whole must leave it off.
+    /// </summary>
+    public bool PerAnalyzer { get; init; }
 
     public IReadOnlyDictionary<string, TimeSpan> Phases => phases;
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StateLens.Rules.Shared;
 
 namespace StateLens.Engine.Analysis;
 
@@ -8,7 +9,7 @@ internal sealed class KnownEntryTypes
     public KnownEntryTypes(Compilation compilation)
     {
         TypeSet Resolve(params string[] names) =>
-            new(names.SelectMany(n => compilation.GetTypesByMetadataName(n)).ToHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default));
+            new(names.SelectMany(n => KnownSymbols.TypesNamed(compilation, n)).ToHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default));
 
         MvcController = Resolve("System.Web.Mvc.Controller");
         WebApiController = Resolve("System.Web.Http.ApiController");

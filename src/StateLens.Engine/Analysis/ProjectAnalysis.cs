@@ -55,8 +55,16 @@ internal static class ProjectAnalyzer
         var resourceLiterals = new ResourceLiteralAnalyzer(name, root);
         var withAnalyzers = compilation.WithAnalyzers(
             RuleCatalog.Analyzers.Add(graphCollector.Analyzer).Add(census).Add(resourceLiterals),
-            new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: timings.PerAnalyzer, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+        if (timings.PerAnalyzer)
+        {
+            foreach (var analyzer in withAnalyzers.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken);
+                timings.Add(PhaseTimings.AnalyzerPrefix + analyzer.GetType().Name, telemetry.ExecutionTime);
+            }
+        }
         timings.Add("analyze", stopwatch.Elapsed);
         timings.Add("census", census.Elapsed);
 

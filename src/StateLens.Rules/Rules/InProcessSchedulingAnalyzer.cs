@@ -106,5 +106,5 @@ public sealed class InProcessSchedulingAnalyzer : DiagnosticAnalyzer
     private static bool IsWebCompilation(Compilation compilation) =>
         compilation.ReferencedAssemblyNames.Any(assembly => assembly.Name.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
         || (compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
-            && compilation.GetTypeByMetadataName("System.Web.HttpApplication") is not null);
+            && KnownSymbols.Type(compilation, "System.Web.HttpApplication") is not null);
 }

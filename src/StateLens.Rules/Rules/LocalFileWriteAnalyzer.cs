@@ -17,6 +17,10 @@ namespace StateLens.Rules.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Allocated once: every member body registers an action for these kinds.</summary>
+    private static readonly ImmutableArray<OperationKind> WriteKinds = ImmutableArray.Create(
+        OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.Invalid);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.FileWriteUnderAppFolder,
         Descriptors.FileWriteOutsideAppFolder,
@@ -29,13 +33,13 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
         ConfigDocuments.RegisterConfigFileAction(context, AnalyzePickupDirectory, analyzeJson: null);
         context.RegisterCompilationStartAction(start =>
         {
-            var pathType = start.Compilation.GetTypeByMetadataName("System.IO.Path");
+            var pathType = KnownSymbols.Type(start.Compilation, "System.IO.Path");
             if (pathType is null)
             {
                 return;
             }
 
-            var directoryType = start.Compilation.GetTypeByMetadataName("System.IO.Directory");
+            var directoryType = KnownSymbols.Type(start.Compilation, "System.IO.Directory");
             var catalogue = FileWriteCatalogue.Create(start.Compilation);
             var classifier = new FilePathClassifier(start.Compilation);
 
@@ -85,11 +89,7 @@ public sealed class LocalFileWriteAnalyzer : DiagnosticAnalyzer
                         writes.Add(write, Diagnostic.Create(
                             descriptor, operation.Syntax.GetLocation(), target.ToProperties(write.QualifiedName), write.ShortName, target.MessageText));
                     },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment,
-                    OperationKind.Invalid);
+                    WriteKinds);
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     foreach (var diagnostic in writes.OnePerWrittenPath())

@@ -60,7 +60,7 @@ internal static class ContainerRegistrations
         };
         foreach (var marker in markers)
         {
-            if (compilation.GetTypeByMetadataName(marker) is not null)
+            if (KnownSymbols.Type(compilation, marker) is not null)
             {
                 return true;
             }
@@ -73,9 +73,9 @@ internal static class ContainerRegistrations
 
     /// <summary>True when the compilation declares or references a singleton marker interface (Orchard, ABP, or its own).</summary>
     public static bool HasSingletonConvention(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("Orchard.ISingletonDependency") is not null
-        || compilation.GetTypeByMetadataName("Abp.Dependency.ISingletonDependency") is not null
-        || compilation.GetTypeByMetadataName("Volo.Abp.DependencyInjection.ISingletonDependency") is not null
+        KnownSymbols.Type(compilation, "Orchard.ISingletonDependency") is not null
+        || KnownSymbols.Type(compilation, "Abp.Dependency.ISingletonDependency") is not null
+        || KnownSymbols.Type(compilation, "Volo.Abp.DependencyInjection.ISingletonDependency") is not null
         || compilation.ContainsSymbolsWithName(SingletonMarker, SymbolFilter.Type);
 
     /// <summary>

@@ -76,20 +76,20 @@ internal sealed class FilePathClassifier
     public FilePathClassifier(Compilation compilation)
     {
         this.compilation = compilation;
-        pathType = compilation.GetTypeByMetadataName("System.IO.Path");
+        pathType = KnownSymbols.Type(compilation, "System.IO.Path");
         stringType = compilation.GetSpecialType(SpecialType.System_String);
-        directoryType = compilation.GetTypeByMetadataName("System.IO.Directory");
-        fileType = compilation.GetTypeByMetadataName("System.IO.File");
-        fileSystemInfoType = compilation.GetTypeByMetadataName("System.IO.FileSystemInfo");
-        fileInfoType = compilation.GetTypeByMetadataName("System.IO.FileInfo");
-        directoryInfoType = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
-        fileStreamType = compilation.GetTypeByMetadataName("System.IO.FileStream");
-        environmentType = compilation.GetTypeByMetadataName("System.Environment");
-        assemblyType = compilation.GetTypeByMetadataName("System.Reflection.Assembly");
-        nameValueCollectionType = compilation.GetTypeByMetadataName("System.Collections.Specialized.NameValueCollection");
-        configurationType = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        configurationSectionType = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-        applicationSettingsBaseType = compilation.GetTypeByMetadataName("System.Configuration.ApplicationSettingsBase");
+        directoryType = KnownSymbols.Type(compilation, "System.IO.Directory");
+        fileType = KnownSymbols.Type(compilation, "System.IO.File");
+        fileSystemInfoType = KnownSymbols.Type(compilation, "System.IO.FileSystemInfo");
+        fileInfoType = KnownSymbols.Type(compilation, "System.IO.FileInfo");
+        directoryInfoType = KnownSymbols.Type(compilation, "System.IO.DirectoryInfo");
+        fileStreamType = KnownSymbols.Type(compilation, "System.IO.FileStream");
+        environmentType = KnownSymbols.Type(compilation, "System.Environment");
+        assemblyType = KnownSymbols.Type(compilation, "System.Reflection.Assembly");
+        nameValueCollectionType = KnownSymbols.Type(compilation, "System.Collections.Specialized.NameValueCollection");
+        configurationType = KnownSymbols.Type(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
+        configurationSectionType = KnownSymbols.Type(compilation, "Microsoft.Extensions.Configuration.IConfigurationSection");
+        applicationSettingsBaseType = KnownSymbols.Type(compilation, "System.Configuration.ApplicationSettingsBase");
         optionsTypes = KnownSymbols.Types(
             compilation,
             "Microsoft.Extensions.Options.IOptions`1",

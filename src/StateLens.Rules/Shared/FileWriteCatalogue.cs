@@ -56,8 +56,8 @@ internal sealed class FileWriteCatalogue
 
     private FileWriteCatalogue(Compilation compilation)
     {
-        fileSystemInfoType = compilation.GetTypeByMetadataName("System.IO.FileSystemInfo");
-        smtpDeliveryMethodType = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
+        fileSystemInfoType = KnownSymbols.Type(compilation, "System.IO.FileSystemInfo");
+        smtpDeliveryMethodType = KnownSymbols.Type(compilation, "System.Net.Mail.SmtpDeliveryMethod");
         var pathParameter = new[] { "path" };
         var timeAndAttributeSetters = new[]
         {
@@ -362,7 +362,7 @@ internal sealed class FileWriteCatalogue
 
     private void Methods(Compilation compilation, string metadataName, Entry entry, params string[] names)
     {
-        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        foreach (var type in KnownSymbols.TypesNamed(compilation, metadataName))
         {
             if (!methods.TryGetValue(type, out var byName))
             {
@@ -378,7 +378,7 @@ internal sealed class FileWriteCatalogue
 
     private void Properties(Compilation compilation, string metadataName, Entry entry, params string[] names)
     {
-        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        foreach (var type in KnownSymbols.TypesNamed(compilation, metadataName))
         {
             if (!properties.TryGetValue(type, out var byName))
             {
@@ -394,7 +394,7 @@ internal sealed class FileWriteCatalogue
 
     private void Constructor(Compilation compilation, string metadataName, Entry entry)
     {
-        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        foreach (var type in KnownSymbols.TypesNamed(compilation, metadataName))
         {
             constructors[type] = entry;
         }

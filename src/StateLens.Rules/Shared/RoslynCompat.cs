@@ -35,27 +35,6 @@ namespace StateLens.Rules.Shared
         /// <summary>Roslyn 4.10's ArgumentKind.ParamCollection; never produced by a 3.11 compiler.</summary>
         public const Microsoft.CodeAnalysis.Operations.ArgumentKind ParamCollection = (Microsoft.CodeAnalysis.Operations.ArgumentKind)4;
 
-        /// <summary>Every type with this metadata name: the compilation's own and each referenced assembly's.</summary>
-        public static ImmutableArray<INamedTypeSymbol> GetTypesByMetadataName(this Compilation compilation, string fullyQualifiedMetadataName)
-        {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            if (compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { } own)
-            {
-                builder.Add(own);
-            }
-
-            foreach (var reference in compilation.References)
-            {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { } type)
-                {
-                    builder.Add(type);
-                }
-            }
-
-            return builder.ToImmutable();
-        }
-
         extension(IOperation operation)
         {
             /// <summary>Roslyn 4.4's ChildOperations, over the older Children.</summary>
