@@ -603,18 +603,27 @@ public static class CallGraphBuilder
     /// </summary>
     internal sealed class BodyWalker(ProjectGraph graph, HashSet<string> entryIds, CancellationToken cancellationToken)
     {
-        /// <summary>Walks the blocks of one owning member; blocks of different members arrive concurrently.</summary>
+        /// <summary>
+        /// Walks the blocks of one owning member; blocks of different members arrive concurrently, so the walk collects
+        /// its edges on its own and takes the graph's lock only to add them.
+        /// </summary>
         public void WalkBlocks(System.Collections.Immutable.ImmutableArray<IOperation> blocks, ISymbol owningSymbol)
         {
+            var edges = new List<(string From, string To)>();
+            foreach (var block in blocks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var owner in Owners(block, owningSymbol))
+                {
+                    Walk(block, owner, edges);
+                }
+            }
+
             lock (graph)
             {
-                foreach (var block in blocks)
+                foreach (var (from, to) in edges)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var owner in Owners(block, owningSymbol))
-                    {
-                        Walk(block, owner);
-                    }
+                    graph.AddEdge(from, to);
                 }
             }
         }
@@ -651,7 +660,7 @@ public static class CallGraphBuilder
         private static IEnumerable<string> InstanceConstructors(INamedTypeSymbol type) =>
             type.InstanceConstructors.Select(c => Id(c)).OfType<string>();
 
-        private void Walk(IOperation root, string owner)
+        private void Walk(IOperation root, string owner, List<(string From, string To)> edges)
         {
             var stack = new Stack<IOperation>();
             stack.Push(root);
@@ -660,27 +669,27 @@ public static class CallGraphBuilder
                 var operation = stack.Pop();
                 switch (operation)
                 {
-                    case IInvocationOperation invocation when TryMinimalApi(invocation, owner):
+                    case IInvocationOperation invocation when TryMinimalApi(invocation, owner, edges):
                         continue;
                     case IInvocationOperation invocation:
-                        Edge(owner, invocation.TargetMethod);
+                        Edge(edges, owner, invocation.TargetMethod);
                         RegisterService(invocation);
                         break;
                     case IObjectCreationOperation creation:
-                        Edge(owner, creation.Constructor);
+                        Edge(edges, owner, creation.Constructor);
                         break;
                     case IPropertyReferenceOperation property:
                         foreach (var accessor in Accessors(property))
                         {
-                            Edge(owner, accessor);
+                            Edge(edges, owner, accessor);
                         }
 
                         break;
                     case IFieldReferenceOperation field:
-                        Edge(owner, field.Field);
+                        Edge(edges, owner, field.Field);
                         break;
                     case IMethodReferenceOperation method:
-                        Edge(owner, method.Method);
+                        Edge(edges, owner, method.Method);
                         break;
                 }
 
@@ -691,7 +700,7 @@ public static class CallGraphBuilder
             }
         }
 
-        private void Edge(string owner, ISymbol? target)
+        private static void Edge(List<(string From, string To)> edges, string owner, ISymbol? target)
         {
             if (target is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
             {
@@ -700,7 +709,7 @@ public static class CallGraphBuilder
 
             if (Id(target) is { } id)
             {
-                graph.AddEdge(owner, id);
+                edges.Add((owner, id));
             }
         }
 
@@ -754,11 +763,14 @@ public static class CallGraphBuilder
 
             concrete = concrete.OriginalDefinition;
             var implemented = concrete.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract.OriginalDefinition)) ?? contract;
-            AddInterfaceImplementations(graph, concrete, [implemented]);
+            lock (graph)
+            {
+                AddInterfaceImplementations(graph, concrete, [implemented]);
+            }
         }
 
         /// <summary>app.MapGet("/x", handler): the handler is an entry point named by verb and route.</summary>
-        private bool TryMinimalApi(IInvocationOperation invocation, string owner)
+        private bool TryMinimalApi(IInvocationOperation invocation, string owner, List<(string From, string To)> edges)
         {
             var method = invocation.TargetMethod;
             if (!MapVerbs.TryGetValue(method.Name, out var verb)
@@ -788,7 +800,7 @@ public static class CallGraphBuilder
 
             foreach (var argument in invocation.Arguments.Where(a => a != handlerArgument))
             {
-                Walk(argument, owner);
+                Walk(argument, owner, edges);
             }
 
             switch (handler)
@@ -796,27 +808,35 @@ public static class CallGraphBuilder
                 case IAnonymousFunctionOperation lambda:
                     var span = lambda.Syntax.GetLocation().GetLineSpan();
                     var id = $"L:{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
-                    if (entryIds.Add(id))
+                    var containingType = lambda.SemanticModel?.GetEnclosingSymbol(lambda.Syntax.SpanStart, cancellationToken)?.ContainingType;
+                    lock (graph)
                     {
-                        graph.DisplayNames[id] = name;
-                        if (lambda.SemanticModel?.GetEnclosingSymbol(lambda.Syntax.SpanStart, cancellationToken)?.ContainingType is { } type)
+                        if (entryIds.Add(id))
                         {
-                            graph.ContainingTypes[id] = TypeName(type);
-                        }
+                            graph.DisplayNames[id] = name;
+                            if (containingType is not null)
+                            {
+                                graph.ContainingTypes[id] = TypeName(containingType);
+                            }
 
-                        graph.EntryPoints.Add(new EntryPointNode(id, name, "minimal-api", span.Path, span.StartLinePosition.Line + 1, graph.ContainingTypes.GetValueOrDefault(id))
-                        {
-                            EndLine = span.EndLinePosition.Line + 1,
-                        });
+                            graph.EntryPoints.Add(new EntryPointNode(id, name, "minimal-api", span.Path, span.StartLinePosition.Line + 1, graph.ContainingTypes.GetValueOrDefault(id))
+                            {
+                                EndLine = span.EndLinePosition.Line + 1,
+                            });
+                        }
                     }
 
-                    Walk(lambda.Body, id);
+                    Walk(lambda.Body, id, edges);
                     return true;
                 case IMethodReferenceOperation reference:
-                    AddEntryPoint(graph, entryIds, reference.Method, name, "minimal-api");
+                    lock (graph)
+                    {
+                        AddEntryPoint(graph, entryIds, reference.Method, name, "minimal-api");
+                    }
+
                     return true;
                 default:
-                    Walk(handlerArgument, owner);
+                    Walk(handlerArgument, owner, edges);
                     return true;
             }
         }
