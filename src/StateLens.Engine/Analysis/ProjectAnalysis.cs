@@ -38,6 +38,14 @@ internal static class ProjectAnalyzer
             return ProjectAnalysis.Failed("the compiler could not build a compilation for this project");
         }
 
+        // Info and hidden diagnostics (every rule and the binding census) have warning level 1, so level 0 drops them all:
+        // a C# project built with <WarningLevel>0</WarningLevel>, or one whose design-time build failed (the workspace
+        // then gives it default options with level 0), would read as stateless and fully bound. The SDK's default is used.
+        if (compilation.Options is Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions { WarningLevel: < 1 } csharp)
+        {
+            compilation = compilation.WithOptions(csharp.WithWarningLevel(4));
+        }
+
         // Roslyn analyses an unreadable file as empty and says nothing; the user must hear which files were skipped.
         var unreadableFiles = UnreadableSources(project);
         var missing = compilation.GetDeclarationDiagnostics(cancellationToken)

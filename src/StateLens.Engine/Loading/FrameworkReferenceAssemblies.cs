@@ -168,7 +168,8 @@ public static class FrameworkReferenceAssemblies
 
     private static string PackageId(Version version) => PackagePrefix + "net" + version.ToString().Replace(".", string.Empty, StringComparison.Ordinal);
 
-    private static string Label(Version version) => "v" + version;
+    /// <summary>The folder name of a version under <c>.NETFramework</c> in the merged root (<c>v4.7.2</c>, <c>v4.0</c>).</summary>
+    internal static string Label(Version version) => "v" + version;
 
     private static Version Trim(Version version) =>
         version.Build > 0 ? new Version(version.Major, version.Minor, version.Build) : new Version(version.Major, version.Minor);

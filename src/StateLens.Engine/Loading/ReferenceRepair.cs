@@ -77,7 +77,9 @@ internal static class ReferenceRepair
 
     /// <summary>
     /// MSBuild resolves v2.0–v3.5 projects through the Windows-only framework install, not TargetFrameworkRootPath, so
-    /// they evaluate with no framework at all; they get the (nearest) reference assemblies of the merged root directly.
+    /// they evaluate with no framework at all; and a project whose design-time build stops before reference resolution
+    /// (an <c>&lt;Error&gt;</c> in NuGet's EnsureNuGetPackageBuildImports target when <c>packages\</c> was never
+    /// restored) has none either. They get the (nearest) reference assemblies of the merged root directly.
     /// </summary>
     private static IEnumerable<string> FrameworkAssemblies(ProjectFileInfo info, string? frameworkRoot, IReadOnlySet<string> present)
     {
@@ -87,7 +89,8 @@ internal static class ReferenceRepair
             return [];
         }
 
-        var folder = Path.Combine(frameworkRoot, ".NETFramework", "v" + version.ToString(2));
+        // Named as the root lays it out: v4.7.2 has its own folder, so the version is not cut to two parts.
+        var folder = Path.Combine(frameworkRoot, ".NETFramework", FrameworkReferenceAssemblies.Label(version));
         if (!Directory.Exists(folder))
         {
             return [];

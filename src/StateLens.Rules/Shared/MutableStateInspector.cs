@@ -123,6 +123,7 @@ internal sealed class MutableStateInspector
     private readonly INamedTypeSymbol? lazyInitializer;
     private readonly INamedTypeSymbol? lazy;
     private readonly INamedTypeSymbol? aspNetCore;
+    private readonly ImmutableHashSet<IMethodSymbol> assemblyStartMethods;
     private readonly ConcurrentBag<StateChange> changes = new();
     private readonly ConcurrentBag<(IFieldSymbol Field, IPropertySymbol Setter)> setterWrites = new();
 
@@ -148,6 +149,44 @@ internal sealed class MutableStateInspector
         lazyInitializer = KnownSymbols.Type(compilation, "System.Threading.LazyInitializer");
         lazy = KnownSymbols.Type(compilation, "System.Lazy`1");
         aspNetCore = KnownSymbols.Type(compilation, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        assemblyStartMethods = AssemblyStartMethods(compilation);
+    }
+
+    /// <summary>
+    /// Methods the assembly names as its start-up, run once per process before (or right after) Application_Start:
+    /// <c>[assembly: PreApplicationStartMethod(typeof(T), "Start")]</c> of System.Web, and WebActivator's
+    /// Pre/PostApplicationStartMethod, which MVC 5 templates use to build the DI container.
+    /// </summary>
+    private static ImmutableHashSet<IMethodSymbol> AssemblyStartMethods(Compilation compilation)
+    {
+        var attributes = KnownSymbols.Types(
+            compilation,
+            "System.Web.PreApplicationStartMethodAttribute",
+            "WebActivatorEx.PreApplicationStartMethodAttribute",
+            "WebActivatorEx.PostApplicationStartMethodAttribute",
+            "WebActivator.PreApplicationStartMethodAttribute",
+            "WebActivator.PostApplicationStartMethodAttribute");
+        if (attributes.IsEmpty)
+        {
+            return ImmutableHashSet<IMethodSymbol>.Empty;
+        }
+
+        var methods = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && attributes.Contains(type.OriginalDefinition)
+                && attribute.ConstructorArguments.Length >= 2
+                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol owner
+                && attribute.ConstructorArguments[1].Value is string name)
+            {
+                foreach (var method in owner.GetMembers(name).OfType<IMethodSymbol>())
+                {
+                    methods.Add(method.OriginalDefinition);
+                }
+            }
+        }
+
+        return methods.ToImmutable();
     }
 
     /// <summary>Creates an inspector for the compilation and registers the operation action that feeds it.</summary>
@@ -674,7 +713,8 @@ internal sealed class MutableStateInspector
     /// <summary>
     /// Code that runs once per process at start-up and configures it the same way on every replica:
     /// Main (and top-level statements), Global.asax Application_Start, methods that receive IServiceCollection,
-    /// IApplicationBuilder or OWIN's IAppBuilder, and the ASP.NET Core Startup constructor.
+    /// IApplicationBuilder or OWIN's IAppBuilder, the ASP.NET Core Startup constructor, and the methods an assembly-level
+    /// PreApplicationStartMethod (System.Web, WebActivator) names.
     /// </summary>
     private bool IsStartup(IMethodSymbol method)
     {
@@ -684,7 +724,8 @@ internal sealed class MutableStateInspector
         }
 
         if (method.Name is "Application_Start" or "Application_OnStart"
-            || method.MethodKind == MethodKind.Constructor && method.ContainingType.Name == "Startup")
+            || method.MethodKind == MethodKind.Constructor && method.ContainingType.Name == "Startup"
+            || assemblyStartMethods.Contains(method.OriginalDefinition))
         {
             return true;
         }

@@ -198,6 +198,55 @@ public sealed class SL4001StaticFieldWrittenTests
         """, Framework.NetFramework);
 
     [Fact]
+    public Task WrittenInPreApplicationStartMethod_IsNotReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System;
+        [assembly: System.Web.PreApplicationStartMethod(typeof(Shop.ContainerActivator), "PreStart")]
+        namespace Shop
+        {
+            public sealed class Bootstrapper : IDisposable { public void Dispose() { } }
+
+            public static class ContainerActivator
+            {
+                private static Bootstrapper _bootstrapper;
+                public static void PreStart() => _bootstrapper = Build();
+                private static Bootstrapper Build() => new Bootstrapper();
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task WrittenInWebActivatorStartMethod_IsNotReported_ButOtherMethodsOfTheActivatorAre() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System;
+        [assembly: WebActivatorEx.PostApplicationStartMethod(typeof(Shop.ContainerActivator), "Start")]
+        namespace WebActivatorEx
+        {
+            [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+            public sealed class PostApplicationStartMethodAttribute : Attribute
+            {
+                public PostApplicationStartMethodAttribute(Type type, string methodName) { }
+            }
+        }
+
+        namespace Shop
+        {
+            public sealed class Container { }
+
+            public static class ContainerActivator
+            {
+                private static Container _container;
+                private static DateTime {|SL4001:_lastRebuild|};
+                public static void Start() => _container = new Container();
+                public static void Rebuild() => _lastRebuild = DateTime.UtcNow;
+            }
+
+            public class AdminPage : System.Web.UI.Page
+            {
+                protected void Rebuild_Click(object sender, EventArgs e) => ContainerActivator.Rebuild();
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task WrittenInConfigureServices_IsNotReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
         using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.DependencyInjection;
