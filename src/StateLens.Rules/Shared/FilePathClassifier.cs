@@ -346,8 +346,15 @@ internal sealed class FilePathClassifier
     private FilePath ClassifyParameter(IParameterSymbol parameter, Context context)
     {
         var unknown = FilePath.Unknown($"parameter '{parameter.Name}' of {Describe(parameter.ContainingSymbol)}", "{" + parameter.Name + "}");
-        if (parameter.ContainingSymbol is not IMethodSymbol method || !FollowsCallers(method) || !context.Visiting.Add(parameter))
+        if (parameter.ContainingSymbol is not IMethodSymbol method || !FollowsCallers(method))
         {
+            return unknown;
+        }
+
+        if (!context.Visiting.Add(parameter))
+        {
+            // A recursive method passing its parameter on to itself.
+            context.Cycles++;
             return unknown;
         }
 
@@ -368,11 +375,13 @@ internal sealed class FilePathClassifier
                     return unknown;
                 }
 
+                var cycles = context.Cycles;
                 var value = Classify(argument.Value, context);
                 if (value.Kind == FilePathKind.Unknown)
                 {
                     // The first caller that cannot be followed says why: "parameter 'root' of Factory.Create" carries the chain on.
-                    return value.Reason is null ? unknown : FilePath.Unknown(value.Reason, unknown.Text);
+                    // A caller whose value leads back here (a directory built from its parent directory) says nothing new.
+                    return value.Reason is null || context.Cycles != cycles ? unknown : FilePath.Unknown(value.Reason, unknown.Text);
                 }
 
                 values.Add(value);
@@ -393,6 +402,11 @@ internal sealed class FilePathClassifier
         if (values.Any(v => v.Kind != first.Kind || !string.Equals(v.ConfigKey, first.ConfigKey, StringComparison.Ordinal)))
         {
             return null;
+        }
+
+        if (values.Any(v => v.CreatedByTempApi != first.CreatedByTempApi))
+        {
+            first = FilePath.Temp(first.Text);
         }
 
         if (values.All(v => v.Text == first.Text))
@@ -949,9 +963,11 @@ internal sealed class FilePathClassifier
 
         if (!context.Visiting.Add(member))
         {
+            context.Cycles++;
             return FilePath.Unknown($"'{member.Name}' is defined in terms of itself");
         }
 
+        var cycles = context.Cycles;
         try
         {
             var values = MemberValues(member);
@@ -974,9 +990,19 @@ internal sealed class FilePathClassifier
                     result = FilePath.Unknown($"'{member.Name}' is given differently rooted values");
                     break;
                 }
+                else if (result.CreatedByTempApi != classified.CreatedByTempApi)
+                {
+                    // One value from Path.GetTempFileName(), another made elsewhere in the temp folder: not only the temp API's file.
+                    result = FilePath.Temp(result.Text);
+                }
             }
 
-            members.TryAdd(member, result);
+            // A value cut short by a cycle depends on where the classification started: not the member's own value.
+            if (context.Cycles == cycles)
+            {
+                members.TryAdd(member, result);
+            }
+
             return result;
         }
         finally
@@ -998,9 +1024,11 @@ internal sealed class FilePathClassifier
 
         if (!context.Visiting.Add(member))
         {
+            context.Cycles++;
             return FilePath.Unknown($"'{member.Name}' is defined in terms of itself");
         }
 
+        var cycles = context.Cycles;
         try
         {
             FilePath? result = null;
@@ -1024,7 +1052,11 @@ internal sealed class FilePathClassifier
                 }
             }
 
-            members.TryAdd(member, result);
+            if (context.Cycles == cycles)
+            {
+                members.TryAdd(member, result);
+            }
+
             return result;
         }
         finally
@@ -1278,5 +1310,8 @@ internal sealed class FilePathClassifier
         public int Depth { get; set; }
 
         public HashSet<ISymbol> Visiting { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>How often a value was cut short because it is defined in terms of itself; such results are not cached.</summary>
+        public int Cycles { get; set; }
     }
 }

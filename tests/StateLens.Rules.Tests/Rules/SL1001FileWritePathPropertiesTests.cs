@@ -437,6 +437,28 @@ public sealed class SL1001FileWritePathPropertiesTests
         Assert.Equal("ArchiveOptions.Folder", diagnostic.Properties["configKey"]);
     }
 
+    [Fact]
+    public async Task TempFileFromTwoConstructors_OnlyOneFromGetTempFileName_IsStillReportedAtTheDelete()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync<LocalFileWriteAnalyzer>("""
+            using System;
+            using System.IO;
+            public sealed class ScratchFile : IDisposable
+            {
+                public ScratchFile() { FullName = Path.GetTempFileName(); }
+                private ScratchFile(string fullName) { FullName = fullName; }
+                public static ScratchFile InFolder(string folder) => new ScratchFile(Path.Combine(Path.GetTempPath(), folder, Guid.NewGuid() + ".tmp"));
+                public string FullName { get; }
+                public void Dispose() => File.Delete(FullName);
+            }
+            """, Framework.NetCore);
+
+        Assert.Equal(2, diagnostics.Length);
+        var delete = Assert.Single(diagnostics, d => d.Properties["symbol"] == "System.IO.File.Delete");
+        Assert.Equal("SL1004", delete.Id);
+        Assert.Equal("temp", delete.Properties["pathKind"]);
+    }
+
     private static async Task<Diagnostic> Single<TAnalyzer>(string code, Framework framework = Framework.NetCore)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
