@@ -109,6 +109,8 @@ public sealed class InProcessOrmCacheAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCode(CompilationStartAnalysisContext start)
     {
         var providers = KnownSymbols.Types(start.Compilation, NHibernateProviders.Concat(EntityFrameworkCaches).ToArray());
+        var cacheableExtension = start.Compilation.GetTypeByMetadataName("EFSecondLevelCache.EFCachedQueryExtension");
+        var cacheServiceContract = start.Compilation.GetTypeByMetadataName("EFSecondLevelCache.Contracts.IEFCacheServiceProvider");
 
         // One finding per place a provider is named, whichever of the actions below sees it first.
         var reported = new ConcurrentDictionary<(SyntaxTree Tree, int Start), byte>();
@@ -138,6 +140,15 @@ public sealed class InProcessOrmCacheAnalyzer : DiagnosticAnalyzer
                 if (method.IsGenericMethod && method.TypeArguments.FirstOrDefault(IsProvider) is { } provider)
                 {
                     ReportName(context, invocation, provider);
+                }
+                else if (UsesDefaultCacheService(method, cacheableExtension, cacheServiceContract))
+                {
+                    var location = OperationLocations.FromMethodName(invocation);
+                    if (reported.TryAdd((location.SourceTree!, location.SourceSpan.Start), 0))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.InProcessOrmCache, location, ConfigDocuments.Properties(method.QualifiedName()), "EFSecondLevelCache default EFCacheServiceProvider (" + method.Name + ")"));
+                    }
                 }
                 else if (method.Name == "UseMemoryCacheProvider"
                     && method.ContainingNamespace?.ToDisplayString().StartsWith("EFCoreSecondLevelCacheInterceptor", StringComparison.Ordinal) == true)
@@ -220,6 +231,17 @@ public sealed class InProcessOrmCacheAnalyzer : DiagnosticAnalyzer
             },
             OperationKind.Invalid);
     }
+
+    /// <summary>
+    /// EFSecondLevelCache (EF6) <c>query.Cacheable()</c>, <c>Cacheable(policy)</c>, <c>Cacheable(debugInfo)</c> and
+    /// <c>Cacheable(policy, debugInfo)</c>: the overloads without an IEFCacheServiceProvider argument cache in the package's
+    /// static default, an EFCacheServiceProvider on HttpRuntime.Cache. The overload given a provider is left to that
+    /// provider: an EFCacheServiceProvider created for it is reported where it is created, a Redis one is not reported.
+    /// </summary>
+    private static bool UsesDefaultCacheService(IMethodSymbol method, INamedTypeSymbol? cacheableExtension, INamedTypeSymbol? cacheServiceContract) =>
+        method.Name == "Cacheable" && cacheableExtension is not null && cacheServiceContract is not null
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, cacheableExtension)
+        && !method.Parameters.Any(p => p.Type.IsOrInherits(cacheServiceContract) || p.Type.AllInterfaces.Contains(cacheServiceContract, SymbolEqualityComparer.Default));
 
     /// <summary>The name as the code wrote it ("NHibernate.Caches.SysCache2.SysCacheProvider"), for the symbol property of an unbound type.</summary>
     private static string WrittenName(SyntaxToken token, string fallback)

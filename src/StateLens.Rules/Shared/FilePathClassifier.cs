@@ -72,6 +72,8 @@ internal sealed class FilePathClassifier
     private readonly ImmutableHashSet<INamedTypeSymbol> hostEnvironmentTypes;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<ISymbol, FilePath?> members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ImmutableArray<IOperation>> namedOperations = new(StringComparer.Ordinal);
+    private readonly ImmutableHashSet<INamedTypeSymbol> optionsConfigurers;
 
     public FilePathClassifier(Compilation compilation)
     {
@@ -96,6 +98,10 @@ internal sealed class FilePathClassifier
             "Microsoft.Extensions.Options.IOptionsSnapshot`1",
             "Microsoft.Extensions.Options.IOptionsMonitor`1");
         hostEnvironmentTypes = KnownSymbols.Types(compilation, HostEnvironmentTypes.ToArray());
+        optionsConfigurers = KnownSymbols.Types(
+            compilation,
+            "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",
+            "Microsoft.Extensions.Options.OptionsBuilder`1");
     }
 
     public FilePath Classify(IOperation? operation, CancellationToken cancellationToken) =>
@@ -250,9 +256,7 @@ internal sealed class FilePathClassifier
                     : Classify(coalesce.WhenNull, context),
                 IConditionalOperation { WhenFalse: not null } conditional => Either(
                     Classify(conditional.WhenTrue, context), Classify(conditional.WhenFalse, context)),
-                IParameterReferenceOperation parameter => FilePath.Unknown(
-                    $"parameter '{parameter.Parameter.Name}' of {Describe(parameter.Parameter.ContainingSymbol)}",
-                    "{" + parameter.Parameter.Name + "}"),
+                IParameterReferenceOperation parameter => ClassifyParameter(parameter.Parameter, context),
                 ILocalReferenceOperation local => ClassifyLocal(local, context),
                 IFieldReferenceOperation field => ClassifyField(field, context),
                 IPropertyReferenceOperation property => ClassifyProperty(property, context),
@@ -332,6 +336,247 @@ internal sealed class FilePathClassifier
         }
     }
 
+    /// <summary>
+    /// A parameter of a constructor, a private or internal method or a local function takes the values its callers in this
+    /// compilation pass: <c>new FileCursor("cursor.txt")</c>, <c>: base(folder)</c>, a DI registration
+    /// <c>AddSingleton(sp =&gt; new Store(env.ContentRootPath))</c>. Resolved only when there are callers, every one of them
+    /// resolves and all are rooted alike; otherwise the parameter stays unknown, as callers elsewhere may pass anything.
+    /// Public methods other than constructors are not followed: their callers are mostly outside the compilation.
+    /// </summary>
+    private FilePath ClassifyParameter(IParameterSymbol parameter, Context context)
+    {
+        var unknown = FilePath.Unknown($"parameter '{parameter.Name}' of {Describe(parameter.ContainingSymbol)}", "{" + parameter.Name + "}");
+        if (parameter.ContainingSymbol is not IMethodSymbol method || !FollowsCallers(method))
+        {
+            return unknown;
+        }
+
+        if (!context.Visiting.Add(parameter))
+        {
+            // A recursive method passing its parameter on to itself.
+            context.Cycles++;
+            return unknown;
+        }
+
+        try
+        {
+            var values = new List<FilePath>();
+            foreach (var call in CallsOf(method))
+            {
+                var arguments = call switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                var argument = arguments.FirstOrDefault(a => a.Parameter is { } p && p.Ordinal == parameter.Ordinal);
+                if (argument is null || argument.ArgumentKind == ArgumentKind.ParamArray)
+                {
+                    return unknown;
+                }
+
+                var cycles = context.Cycles;
+                var value = Classify(argument.Value, context);
+                if (value.Kind == FilePathKind.Unknown)
+                {
+                    // The first caller that cannot be followed says why: "parameter 'root' of Factory.Create" carries the chain on.
+                    // A caller whose value leads back here (a directory built from its parent directory) says nothing new.
+                    return value.Reason is null || context.Cycles != cycles ? unknown : FilePath.Unknown(value.Reason, unknown.Text);
+                }
+
+                values.Add(value);
+            }
+
+            return values.Count == 0 ? unknown : Agreed(values) ?? FilePath.Unknown($"the callers of {Describe(method)} pass differently rooted values for '{parameter.Name}'", unknown.Text);
+        }
+        finally
+        {
+            context.Visiting.Remove(parameter);
+        }
+    }
+
+    /// <summary>Values rooted alike: one of them when they read the same, else their common folder with "*" for the rest.</summary>
+    private static FilePath? Agreed(IReadOnlyList<FilePath> values)
+    {
+        var first = values[0];
+        if (values.Any(v => v.Kind != first.Kind || !string.Equals(v.ConfigKey, first.ConfigKey, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        if (values.Any(v => v.CreatedByTempApi != first.CreatedByTempApi))
+        {
+            first = FilePath.Temp(first.Text);
+        }
+
+        if (values.All(v => v.Text == first.Text))
+        {
+            return first;
+        }
+
+        var common = first.Text.Split('/');
+        var length = common.Length;
+        foreach (var value in values.Skip(1))
+        {
+            var segments = value.Text.Split('/');
+            var same = 0;
+            while (same < length && same < segments.Length - 1 && same < common.Length - 1 && segments[same] == common[same])
+            {
+                same++;
+            }
+
+            length = same;
+        }
+
+        var folder = string.Join("/", common.Take(length));
+        return first.WithText(folder.Length == 0 ? "*" : folder + "/*");
+    }
+
+    private static bool FollowsCallers(IMethodSymbol method) =>
+        !method.DeclaringSyntaxReferences.IsEmpty
+        && method.MethodKind switch
+        {
+            MethodKind.Constructor => true,
+            MethodKind.LocalFunction => true,
+            MethodKind.Ordinary => method.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
+                && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty
+                && !ImplementsInterface(method),
+            _ => false,
+        };
+
+    private static bool ImplementsInterface(IMethodSymbol method) =>
+        method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name))
+            .Any(m => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(m), method));
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> in this compilation (invocations, constructor initializers, object creations);
+    /// empty when the method is also used as a method group, whose callers cannot be seen.
+    /// </summary>
+    private IReadOnlyList<IOperation> CallsOf(IMethodSymbol method)
+    {
+        var target = method.OriginalDefinition;
+        var calls = new List<IOperation>();
+        // A constructor is written by its type's name (new Store(...), a derived class's ": Store"); a method by its own.
+        var name = target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name;
+        foreach (var operation in OperationsNaming(name))
+        {
+            switch (operation)
+            {
+                case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, target):
+                    return [];
+                case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, target):
+                    calls.Add(invocation);
+                    break;
+                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, target):
+                    calls.Add(creation);
+                    break;
+            }
+        }
+
+        return calls;
+    }
+
+    /// <summary>
+    /// The calls, creations and method references in the files of this compilation whose text mentions
+    /// <paramref name="name"/> (a cheap filter; the callers compare symbols). Cached per name.
+    /// </summary>
+    private ImmutableArray<IOperation> OperationsNaming(string name) => namedOperations.GetOrAdd(name, key =>
+    {
+        var found = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetText().ToString().IndexOf(key, StringComparison.Ordinal) < 0 || Model(tree) is not { } model)
+            {
+                continue;
+            }
+
+            foreach (var root in RootOperations(tree.GetRoot(), model))
+            {
+                found.AddRange(root.DescendantsAndSelf().Where(o => o is IInvocationOperation or IObjectCreationOperation or IMethodReferenceOperation));
+            }
+        }
+
+        return found.ToImmutable();
+    });
+
+    /// <summary>The outermost operations of a file: member bodies, initializers, constructor initializers.</summary>
+    private static IEnumerable<IOperation> RootOperations(SyntaxNode root, SemanticModel model)
+    {
+        var stack = new Stack<SyntaxNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (model.GetOperation(node) is { } operation)
+            {
+                yield return Root(operation);
+                continue;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the application assigns to an options property in its own configuration callbacks:
+    /// <c>services.Configure&lt;T&gt;(o =&gt; o.Folder = ...)</c>, PostConfigure, ConfigureAll, <c>AddOptions&lt;T&gt;().Configure(...)</c>.
+    /// Null when nothing in this compilation assigns it there, or the assignments are not rooted alike.
+    /// </summary>
+    private FilePath? ConfiguredInCode(IPropertySymbol property, Context context)
+    {
+        if (optionsConfigurers.IsEmpty || property.SetMethod is null)
+        {
+            return null;
+        }
+
+        var target = property.OriginalDefinition;
+        if (!context.Visiting.Add(target))
+        {
+            return null;
+        }
+
+        try
+        {
+            var values = new List<FilePath>();
+            foreach (var operation in OperationsNaming(property.Name))
+            {
+                if (operation is not IInvocationOperation configure || configure.TargetMethod.ContainingType is not { } type
+                    || !optionsConfigurers.Contains(type.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var lambda in configure.Arguments.Select(a => Unwrap(a.Value)).OfType<IDelegateCreationOperation>()
+                    .Select(d => d.Target).OfType<IAnonymousFunctionOperation>())
+                {
+                    foreach (var assignment in lambda.Body.Descendants().OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (assignment.Target is IPropertyReferenceOperation assigned
+                            && SymbolEqualityComparer.Default.Equals(assigned.Property.OriginalDefinition, target))
+                        {
+                            var value = Classify(assignment.Value, context);
+                            if (value.Kind == FilePathKind.Unknown)
+                            {
+                                return null;
+                            }
+
+                            values.Add(value);
+                        }
+                    }
+                }
+            }
+
+            return values.Count == 0 ? null : Agreed(values);
+        }
+        finally
+        {
+            context.Visiting.Remove(target);
+        }
+    }
+
     private FilePath ClassifyField(IFieldReferenceOperation reference, Context context)
     {
         var field = reference.Field;
@@ -385,7 +630,13 @@ internal sealed class FilePathClassifier
 
         if (ConfigurationKey(reference) is { } configured)
         {
-            return configured;
+            return ConfiguredInCode(property, context) ?? configured;
+        }
+
+        // services.Configure<T>(o => o.Folder = ...): what the application itself sets wins over a binding from configuration.
+        if (ConfiguredInCode(property, context) is { } assigned)
+        {
+            return assigned;
         }
 
         // A settable property of an options/settings class is bound from configuration; its initializer is only a default.
@@ -712,9 +963,11 @@ internal sealed class FilePathClassifier
 
         if (!context.Visiting.Add(member))
         {
+            context.Cycles++;
             return FilePath.Unknown($"'{member.Name}' is defined in terms of itself");
         }
 
+        var cycles = context.Cycles;
         try
         {
             var values = MemberValues(member);
@@ -737,9 +990,19 @@ internal sealed class FilePathClassifier
                     result = FilePath.Unknown($"'{member.Name}' is given differently rooted values");
                     break;
                 }
+                else if (result.CreatedByTempApi != classified.CreatedByTempApi)
+                {
+                    // One value from Path.GetTempFileName(), another made elsewhere in the temp folder: not only the temp API's file.
+                    result = FilePath.Temp(result.Text);
+                }
             }
 
-            members.TryAdd(member, result);
+            // A value cut short by a cycle depends on where the classification started: not the member's own value.
+            if (context.Cycles == cycles)
+            {
+                members.TryAdd(member, result);
+            }
+
             return result;
         }
         finally
@@ -761,9 +1024,11 @@ internal sealed class FilePathClassifier
 
         if (!context.Visiting.Add(member))
         {
+            context.Cycles++;
             return FilePath.Unknown($"'{member.Name}' is defined in terms of itself");
         }
 
+        var cycles = context.Cycles;
         try
         {
             FilePath? result = null;
@@ -787,7 +1052,11 @@ internal sealed class FilePathClassifier
                 }
             }
 
-            members.TryAdd(member, result);
+            if (context.Cycles == cycles)
+            {
+                members.TryAdd(member, result);
+            }
+
             return result;
         }
         finally
@@ -1041,5 +1310,8 @@ internal sealed class FilePathClassifier
         public int Depth { get; set; }
 
         public HashSet<ISymbol> Visiting { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>How often a value was cut short because it is defined in terms of itself; such results are not cached.</summary>
+        public int Cycles { get; set; }
     }
 }

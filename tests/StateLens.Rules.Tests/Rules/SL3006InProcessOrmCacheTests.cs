@@ -64,6 +64,28 @@ public sealed class SL3006InProcessOrmCacheTests
             public static class EntityFrameworkCache { public static void Initialize(ICache cache) { } }
         }
         namespace EFCache.Redis { public class RedisCache : EFCache.ICache { public RedisCache(string configuration) { } } }
+        namespace EFSecondLevelCache.Contracts
+        {
+            public interface IEFCacheServiceProvider { }
+            public interface IEFCacheKeyProvider { }
+            public class EFCachePolicy { }
+            public class EFCacheDebugInfo { }
+        }
+        namespace EFSecondLevelCache
+        {
+            using System.Linq;
+            using EFSecondLevelCache.Contracts;
+            public class EFCacheServiceProvider : IEFCacheServiceProvider { }
+            public class EFCachedQueryable<T> { }
+            public static class EFCachedQueryExtension
+            {
+                public static EFCachedQueryable<T> Cacheable<T>(this IQueryable<T> query) { return null; }
+                public static EFCachedQueryable<T> Cacheable<T>(this IQueryable<T> query, EFCachePolicy policy) { return null; }
+                public static EFCachedQueryable<T> Cacheable<T>(this IQueryable<T> query, EFCachePolicy policy, EFCacheDebugInfo debugInfo) { return null; }
+                public static EFCachedQueryable<T> Cacheable<T>(this IQueryable<T> query, EFCachePolicy policy, EFCacheDebugInfo debugInfo,
+                    IEFCacheKeyProvider keyProvider, IEFCacheServiceProvider serviceProvider) { return null; }
+            }
+        }
         namespace EFCoreSecondLevelCacheInterceptor
         {
             public class EFCoreSecondLevelCacheOptions
@@ -178,6 +200,39 @@ public sealed class SL3006InProcessOrmCacheTests
 
             public static void EfCoreRedis(object services) =>
                 services.AddEFSecondLevelCache(options => options.UseStackExchangeRedisCacheProvider("redis:6379"));
+        }
+        """,
+        OrmStubs,
+    });
+
+    [Fact]
+    public Task Ef6SecondLevelCache_CacheableWithoutAProvider_UsesTheInProcessDefault_ARedisProviderIsNot() => Verify.AnalyzerAsync<InProcessOrmCacheAnalyzer>(new[]
+    {
+        """
+        using System.Linq;
+        using EFSecondLevelCache;
+        using EFSecondLevelCache.Contracts;
+
+        public sealed class RedisCacheServiceProvider : IEFCacheServiceProvider { }
+
+        public sealed class ProductQueries(IEFCacheKeyProvider keys)
+        {
+            private static readonly IEFCacheServiceProvider Redis = new RedisCacheServiceProvider();
+
+            public object Active(IQueryable<string> products) => products.Where(p => p.Length > 0).{|SL3006:Cacheable()|};
+
+            public object WithPolicy(IQueryable<string> products) => products.{|SL3006:Cacheable(new EFCachePolicy())|};
+
+            public object Shared(IQueryable<string> products) => products.Cacheable(new EFCachePolicy(), new EFCacheDebugInfo(), keys, Redis);
+
+            public object ExplicitDefault(IQueryable<string> products) =>
+                products.Cacheable(new EFCachePolicy(), new EFCacheDebugInfo(), keys, new {|SL3006:EFCacheServiceProvider|}());
+        }
+
+        public static class Lookalike
+        {
+            public static object Cacheable(this IQueryable<int> query) => query;
+            public static object Use(IQueryable<int> numbers) => numbers.Cacheable();
         }
         """,
         OrmStubs,
