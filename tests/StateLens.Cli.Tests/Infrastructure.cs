@@ -66,10 +66,26 @@ public static class Repository
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(ProcessTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stop it and what it started, so that a hung run does not keep loading the machine for the tests after it.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var streams = Task.WhenAll(stdout, stderr);
+            var output = await Task.WhenAny(streams, Task.Delay(TimeSpan.FromSeconds(10))) == streams ? $"\nstdout:\n{stdout.Result}\nstderr:\n{stderr.Result}" : string.Empty;
+            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' in {workingDirectory} ran for more than {ProcessTimeout.TotalMinutes} minutes and was stopped with its process tree{output}");
+        }
+
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>How long one process of a test may run before it is stopped and the test fails.</summary>
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(8);
 
     public static string NewTempDirectory(string prefix)
     {
