@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 
@@ -26,7 +27,7 @@ public static class Repository
     /// Packs a project of the repository into <paramref name="output"/>, one pack at a time: two packs of one project
     /// share its obj folder, and a concurrent one once left Microsoft.CodeAnalysis.Workspaces.dll out of the tool package.
     /// </summary>
-    public static async Task<ProcessResult> PackAsync(string project, string output)
+    private static async Task<ProcessResult> PackAsync(string project, string output)
     {
         await PackLock.WaitAsync();
         try
@@ -37,6 +38,24 @@ public static class Repository
         {
             PackLock.Release();
         }
+    }
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Packed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The folder holding the package of <paramref name="project"/>, packed once per test run (every pack of the same
+    /// build gives the same package): the tool's install, the analyzer package's consumers and the metadata tests share it.
+    /// Read it, never write to it.
+    /// </summary>
+    public static Task<string> PackedAsync(string project) =>
+        Packed.GetOrAdd(project, p => new Lazy<Task<string>>(() => PackOnceAsync(p))).Value;
+
+    private static async Task<string> PackOnceAsync(string project)
+    {
+        var folder = Path.Combine(NewTempDirectory("packed"), "feed");
+        var pack = await PackAsync(project, folder);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        return folder;
     }
 
     public static Task<ProcessResult> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
@@ -131,9 +150,7 @@ public sealed class InstalledTool : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var root = Repository.NewTempDirectory("tool");
-        PackageDirectory = Path.Combine(root, "packages");
-        var pack = await Repository.PackAsync("src/StateLens.Cli/StateLens.Cli.csproj", PackageDirectory);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        PackageDirectory = await Repository.PackedAsync("src/StateLens.Cli/StateLens.Cli.csproj");
         var toolPath = Path.Combine(root, "tool");
         var install = await Repository.RunAsync("dotnet", root, "tool", "install", "--tool-path", toolPath, "--add-source", PackageDirectory, "StateLens.Tool");
         Assert.True(install.ExitCode == 0, install.ToString());
