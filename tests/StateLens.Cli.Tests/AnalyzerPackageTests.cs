@@ -10,9 +10,7 @@ public sealed class AnalyzerPackageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        packages = Path.Combine(Repository.NewTempDirectory("analyzer-package"), "feed");
-        var pack = await Repository.PackAsync("src/StateLens.Rules/StateLens.Rules.csproj", packages);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        packages = await Repository.PackedAsync("src/StateLens.Rules/StateLens.Rules.csproj");
         package = Directory.GetFiles(packages, "StateLens.Analyzers.*.nupkg").Single();
     }
 

@@ -5,8 +5,9 @@ namespace StateLens.Cli.Tests;
 
 /// <summary>
 /// `statelens analyze` over many solutions and `statelens shard`, end to end with the installed tool: each solution in
-/// its own process, sharded runs against one run, failures and time limits, resuming. The generated solutions are
-/// tiny SDK-style projects analysed with --no-restore (they reference no packages), so a child costs a few seconds.
+/// its own process, sharded runs against one run, failures, resuming (a hanging solution: <see cref="EstateTimeoutTests"/>).
+/// The generated solutions are tiny SDK-style projects analysed with --no-restore (they reference no packages), so a
+/// child costs a few seconds.
 /// </summary>
 [Collection(ToolCollection.Name)]
 public sealed class EstateTests(InstalledTool tool)
@@ -17,18 +18,22 @@ public sealed class EstateTests(InstalledTool tool)
         Directory.EnumerateDirectories(Path.Combine(output, "solutions"))
             .ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(Path.Combine(f, "statelens.json")), StringComparer.Ordinal);
 
-    private static string Failure(string output, string slug)
+    internal static string Failure(string output, string slug)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "solutions", slug, "statelens-failure.json")));
         return document.RootElement.GetProperty("reason").GetString()!;
     }
 
+    /// <summary>
+    /// Six solutions in four shards: uneven shards (2, 2, 1, 1), each solution in its own child process, two at a time
+    /// in the whole run. Every solution is analysed twice (whole and sharded), so the estate is kept small.
+    /// </summary>
     [Fact]
-    public async Task FortySolutions_InFourShardsAsSeparateProcesses_GiveWhatOneRunOverTheFolderGives_AndRerunsResume()
+    public async Task SixSolutions_InFourShardsAsSeparateProcesses_GiveWhatOneRunOverTheFolderGives_AndRerunsResume()
     {
         var work = Repository.NewTempDirectory("estate");
         var estate = Path.Combine(work, "estate");
-        var solutions = SyntheticSolution.GenerateEstate(estate, solutions: 40, projects: 1, filesPerProject: 2);
+        var solutions = SyntheticSolution.GenerateEstate(estate, solutions: 6, projects: 1, filesPerProject: 2);
 
         var whole = await tool.RunAsync(work, ["analyze", "estate", "--out", "whole", "--jobs", "2", .. Quick]);
         Assert.True(whole.ExitCode == 0, whole.ToString());
@@ -47,7 +52,7 @@ public sealed class EstateTests(InstalledTool tool)
         var expected = SolutionOutputs(Path.Combine(work, "whole"));
         Assert.Equal(solutions.Count, expected.Count);
         var sharded = Enumerable.Range(0, 4).Select(i => SolutionOutputs(Path.Combine(estate, $"statelens-shard-{i}"))).ToList();
-        Assert.All(sharded, s => Assert.Equal(10, s.Count));
+        Assert.Equal([2, 2, 1, 1], sharded.Select(s => s.Count));
         var merged = sharded.SelectMany(s => s).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), merged.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, pair => Assert.True(pair.Value == merged[pair.Key], $"{pair.Key} differs between the sharded and the whole run"));
@@ -57,50 +62,18 @@ public sealed class EstateTests(InstalledTool tool)
         Assert.True(merge.ExitCode == 0, merge.ToString());
         var estateJson = File.ReadAllText(Path.Combine(work, "whole", "statelens-estate.json"));
         Assert.Equal(estateJson, File.ReadAllText(Path.Combine(estate, "statelens-estate", "statelens-estate.json")));
-        Assert.Contains("team3/App039/App039.slnx", estateJson, StringComparison.Ordinal);
+        Assert.Contains("team1/App005/App005.slnx", estateJson, StringComparison.Ordinal);
 
         var again = await tool.RunAsync(work, "analyze", "estate", "--out", "whole", "--jobs", "2", "--no-restore", "--format", "json");
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains("40 solution(s): 0 analysed, 40 unchanged, 0 failed", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("6 solution(s): 0 analysed, 6 unchanged, 0 failed", again.StandardOutput, StringComparison.Ordinal);
 
         File.AppendAllText(Path.Combine(estate, "team1", "App001", "Module000", "Service001.cs"), "// edited\n");
         var edited = await tool.RunAsync(work, "analyze", "estate", "--out", "whole", "--jobs", "2", "--no-restore", "--format", "json");
         Assert.True(edited.ExitCode == 0, edited.ToString());
-        Assert.Contains("40 solution(s): 1 analysed, 39 unchanged, 0 failed", edited.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("6 solution(s): 1 analysed, 5 unchanged, 0 failed", edited.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("] team1/App001/App001.slnx: 1 project(s), ", edited.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(expected, SolutionOutputs(Path.Combine(work, "whole")));
-    }
-
-    /// <summary>
-    /// The hang is a real one: the project runs `sleep` in a target of the design-time build that loading runs, as a
-    /// build step waiting on a network share or a licence server would. The time limit must stop it and its process tree.
-    /// </summary>
-    [Fact]
-    public async Task ASolutionThatFailsToLoadAndOneThatHangs_AreListedAsFailures_AndTheRestComplete()
-    {
-        var estate = Repository.NewTempDirectory("estate-failures");
-        SyntheticSolution.Generate(Path.Combine(estate, "good"), 1, 2, "Good");
-        Directory.CreateDirectory(Path.Combine(estate, "broken"));
-        File.WriteAllText(Path.Combine(estate, "broken", "Broken.sln"), "this is not a solution file\n");
-        var hang = Path.Combine(estate, "hang");
-        SyntheticSolution.Generate(hang, 1, 1, "Hang");
-        var project = Path.Combine(hang, "Module000", "Module000.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace(
-            "</Project>",
-            "  <Target Name=\"WaitForeverForTheLicenceServer\" BeforeTargets=\"ResolveAssemblyReferences\"><Exec Command=\"sleep 371\" /></Target>\n</Project>",
-            StringComparison.Ordinal));
-
-        var result = await tool.RunAsync(estate, "analyze", ".", "--out", "out", "--jobs", "2", "--solution-timeout", "60", "--fail-on", "error", "--no-restore", "--format", "json");
-
-        // The gate fails: two solutions were not shown to be below it; the one that loaded has no error-level finding.
-        Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("3 solution(s): 1 analysed, 0 unchanged, 2 failed", result.StandardOutput, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(estate, "out", "solutions", "good__Good.slnx", "statelens.json")), result.ToString());
-        Assert.StartsWith("exit code 2: 'Broken.sln' is not a valid solution file", Failure(Path.Combine(estate, "out"), "broken__Broken.sln"), StringComparison.Ordinal);
-        Assert.Equal("timed out after 60 s (--solution-timeout)", Failure(Path.Combine(estate, "out"), "hang__Hang.slnx"));
-        Assert.False(File.Exists(Path.Combine(estate, "out", "solutions", "hang__Hang.slnx", "statelens.json")));
-        Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), p => ReadCommandLine(p) == "sleep\0371\0");
-        Assert.Contains("timed out after 60 s", File.ReadAllText(Path.Combine(estate, "out", "statelens-estate.json")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,17 +120,5 @@ public sealed class EstateTests(InstalledTool tool)
         Assert.Equal("{\"shard\":[0,1,2]}\n", matrix.StandardOutput);
         Assert.Equal("# statelens shard 1 of 3: 2 of 5 solution(s)\n../team0/App004/App004.slnx\n../team3/App003/App003.slnx\n", second.StandardOutput);
         Assert.True(outOfRange.ExitCode == 2 && outOfRange.StandardError.Contains("--index must be from 0 to 2", StringComparison.Ordinal), outOfRange.ToString());
-    }
-
-    private static string? ReadCommandLine(string processFolder)
-    {
-        try
-        {
-            return File.ReadAllText(Path.Combine(processFolder, "cmdline"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

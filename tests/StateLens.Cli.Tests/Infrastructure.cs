@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 
@@ -26,7 +27,7 @@ public static class Repository
     /// Packs a project of the repository into <paramref name="output"/>, one pack at a time: two packs of one project
     /// share its obj folder, and a concurrent one once left Microsoft.CodeAnalysis.Workspaces.dll out of the tool package.
     /// </summary>
-    public static async Task<ProcessResult> PackAsync(string project, string output)
+    private static async Task<ProcessResult> PackAsync(string project, string output)
     {
         await PackLock.WaitAsync();
         try
@@ -37,6 +38,24 @@ public static class Repository
         {
             PackLock.Release();
         }
+    }
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Packed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The folder holding the package of <paramref name="project"/>, packed once per test run (every pack of the same
+    /// build gives the same package): the tool's install, the analyzer package's consumers and the metadata tests share it.
+    /// Read it, never write to it.
+    /// </summary>
+    public static Task<string> PackedAsync(string project) =>
+        Packed.GetOrAdd(project, p => new Lazy<Task<string>>(() => PackOnceAsync(p))).Value;
+
+    private static async Task<string> PackOnceAsync(string project)
+    {
+        var folder = Path.Combine(NewTempDirectory("packed"), "feed");
+        var pack = await PackAsync(project, folder);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        return folder;
     }
 
     public static Task<ProcessResult> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
@@ -66,10 +85,26 @@ public static class Repository
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(ProcessTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stop it and what it started, so that a hung run does not keep loading the machine for the tests after it.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var streams = Task.WhenAll(stdout, stderr);
+            var output = await Task.WhenAny(streams, Task.Delay(TimeSpan.FromSeconds(10))) == streams ? $"\nstdout:\n{stdout.Result}\nstderr:\n{stderr.Result}" : string.Empty;
+            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' in {workingDirectory} ran for more than {ProcessTimeout.TotalMinutes} minutes and was stopped with its process tree{output}");
+        }
+
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>How long one process of a test may run before it is stopped and the test fails.</summary>
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(8);
 
     public static string NewTempDirectory(string prefix)
     {
@@ -105,23 +140,26 @@ public static class Repository
         relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
 }
 
-/// <summary>Packs the CLI as a dotnet tool once per test run and installs it into a private tool path, as a user would.</summary>
+/// <summary>
+/// Packs the CLI as a dotnet tool once per test run and installs it into a private tool path, as a user would; the
+/// collections that use it share the one install.
+/// </summary>
 public sealed class InstalledTool : IAsyncLifetime
 {
+    private static readonly Lazy<Task<string>> Installed = new(InstallAsync);
+
     public string Executable { get; private set; } = string.Empty;
 
-    public string PackageDirectory { get; private set; } = string.Empty;
+    public async Task InitializeAsync() => Executable = await Installed.Value;
 
-    public async Task InitializeAsync()
+    private static async Task<string> InstallAsync()
     {
         var root = Repository.NewTempDirectory("tool");
-        PackageDirectory = Path.Combine(root, "packages");
-        var pack = await Repository.PackAsync("src/StateLens.Cli/StateLens.Cli.csproj", PackageDirectory);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        var packages = await Repository.PackedAsync("src/StateLens.Cli/StateLens.Cli.csproj");
         var toolPath = Path.Combine(root, "tool");
-        var install = await Repository.RunAsync("dotnet", root, "tool", "install", "--tool-path", toolPath, "--add-source", PackageDirectory, "StateLens.Tool");
+        var install = await Repository.RunAsync("dotnet", root, "tool", "install", "--tool-path", toolPath, "--add-source", packages, "StateLens.Tool");
         Assert.True(install.ExitCode == 0, install.ToString());
-        Executable = Path.Combine(toolPath, "statelens");
+        return Path.Combine(toolPath, "statelens");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -134,4 +172,14 @@ public sealed class InstalledTool : IAsyncLifetime
 public sealed class ToolCollection : ICollectionFixture<InstalledTool>
 {
     public const string Name = "installed tool";
+}
+
+/// <summary>
+/// Tests of the installed tool that spend most of their time waiting (a solution that hangs until its time limit): they
+/// run beside the <see cref="ToolCollection"/> instead of after it, so the wait costs no time of the run.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WaitingToolCollection : ICollectionFixture<InstalledTool>
+{
+    public const string Name = "installed tool, waiting";
 }

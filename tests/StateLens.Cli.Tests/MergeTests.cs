@@ -16,10 +16,21 @@ public sealed class MergeTests(InstalledTool tool)
         </Project>
         """;
 
-    [Fact]
-    public async Task Merge_OfTwoAnalysesAndAFailure_WritesOneEstate_TheSameInAnyOrder()
+    private static readonly object Gate = new();
+    private static Task<string>? analysedRuns;
+
+    /// <summary>Orders (every format) and Reporting (json), analysed once for the class: runs/orders, runs/reporting. Copy before editing.</summary>
+    private Task<string> AnalysedRunsAsync()
     {
-        var work = Repository.NewTempDirectory("merge");
+        lock (Gate)
+        {
+            return analysedRuns ??= AnalyseAsync(tool);
+        }
+    }
+
+    private static async Task<string> AnalyseAsync(InstalledTool tool)
+    {
+        var work = Repository.NewTempDirectory("merge-runs");
         var orders = Solution(work, "Orders", "static class Counter { public static int Visits; public static void Hit() => Visits++; }\nclass Program { static void Main() => Counter.Hit(); }\n");
         var reporting = Solution(work, "Reporting", "class Program { static void Main() => System.Console.WriteLine(\"report\"); }\n");
         var runs = Path.Combine(work, "runs");
@@ -27,6 +38,15 @@ public sealed class MergeTests(InstalledTool tool)
             tool.RunAsync(work, "analyze", orders, "--out", Path.Combine(runs, "orders"), "-q"),
             tool.RunAsync(work, "analyze", reporting, "--out", Path.Combine(runs, "reporting"), "--format", "json", "-q"));
         Assert.All(analyses, a => Assert.True(a.ExitCode == 0, a.ToString()));
+        return runs;
+    }
+
+    [Fact]
+    public async Task Merge_OfTwoAnalysesAndAFailure_WritesOneEstate_TheSameInAnyOrder()
+    {
+        var work = Repository.NewTempDirectory("merge");
+        var runs = Path.Combine(work, "runs");
+        Repository.CopyTree(await AnalysedRunsAsync(), runs);
         // Both name the same database; written by hand because the coupling is the merge's to find, whatever the engine names.
         NameDatabase(Path.Combine(runs, "orders", "statelens.json"), "Orders");
         NameDatabase(Path.Combine(runs, "reporting", "statelens.json"), "Reporting");
@@ -66,11 +86,11 @@ public sealed class MergeTests(InstalledTool tool)
     public async Task Merge_WithEffortWeights_UsesThemAndRecordsThem()
     {
         var work = Repository.NewTempDirectory("merge-effort");
-        var app = Solution(work, "App", "class Program { static void Main() { } }\n");
-        Assert.Equal(0, (await tool.RunAsync(work, "analyze", app, "--out", Path.Combine(work, "run"), "--format", "json", "-q")).ExitCode);
+        // Reporting: one console project with no state, so its effort is the base weight alone.
+        var run = Path.Combine(await AnalysedRunsAsync(), "reporting");
         File.WriteAllText(Path.Combine(work, "weights.json"), """{ "base": { "console": 4.5 } }""");
 
-        var merged = await tool.RunAsync(work, "merge", Path.Combine(work, "run"), "--out", Path.Combine(work, "estate"), "--format", "json", "--effort", Path.Combine(work, "weights.json"), "-q");
+        var merged = await tool.RunAsync(work, "merge", run, "--out", Path.Combine(work, "estate"), "--format", "json", "--effort", Path.Combine(work, "weights.json"), "-q");
 
         Assert.True(merged.ExitCode == 0, merged.ToString());
         Assert.Equal(["statelens-estate.json"], Directory.GetFiles(Path.Combine(work, "estate")).Select(Path.GetFileName));
@@ -114,11 +134,9 @@ public sealed class MergeTests(InstalledTool tool)
         var work = Repository.NewTempDirectory("merge-fixtures");
         Repository.CopyTree(Path.Combine(Repository.Root, "tests", "Fixtures", "Estate"), Path.Combine(work, "estate-src"));
         var runs = Path.Combine(work, "runs");
-        foreach (var app in new[] { "OrdersApp", "ReportingApp" })
-        {
-            var analysis = await tool.RunAsync(work, "analyze", Path.Combine(work, "estate-src", app, app + ".sln"), "--out", Path.Combine(runs, app), "--format", "json", "-q");
-            Assert.True(analysis.ExitCode == 0, analysis.ToString());
-        }
+        var analyses = await Task.WhenAll(new[] { "OrdersApp", "ReportingApp" }.Select(app =>
+            tool.RunAsync(work, "analyze", Path.Combine(work, "estate-src", app, app + ".sln"), "--out", Path.Combine(runs, app), "--format", "json", "-q")));
+        Assert.All(analyses, a => Assert.True(a.ExitCode == 0, a.ToString()));
 
         var merged = await tool.RunAsync(work, "merge", runs, "--out", Path.Combine(work, "estate"), "--format", "json", "-q");
 

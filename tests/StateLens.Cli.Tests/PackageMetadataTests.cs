@@ -12,9 +12,7 @@ public sealed class PackageMetadataTests
     [InlineData("src/StateLens.Cli/StateLens.Cli.csproj", "StateLens.Tool")]
     public async Task Package_HasReadmeLicenceRepositoryAndTags(string project, string id)
     {
-        var feed = Repository.NewTempDirectory("metadata");
-        var pack = await Repository.PackAsync(project, feed);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        var feed = await Repository.PackedAsync(project);
         var props = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props"));
         var repositoryUrl = Regex.Match(props, "<RepositoryUrl>(.+?)</RepositoryUrl>").Groups[1].Value;
 

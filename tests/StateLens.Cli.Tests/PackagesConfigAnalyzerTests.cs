@@ -10,20 +10,22 @@ namespace StateLens.Cli.Tests;
 /// </summary>
 public sealed class PackagesConfigAnalyzerTests : IAsyncLifetime
 {
+    /// <summary>PowerShell is a local dotnet tool of the repository (.config/dotnet-tools.json): restored once per run.</summary>
+    private static readonly Lazy<Task> PowerShellRestored = new(async () =>
+    {
+        var restore = await Repository.RunAsync("dotnet", Repository.Root, "tool", "restore");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+    });
+
     private string package = string.Empty;
     private string version = string.Empty;
 
     public async Task InitializeAsync()
     {
-        var feed = Path.Combine(Repository.NewTempDirectory("packages-config-feed"), "feed");
-        var pack = await Repository.PackAsync("src/StateLens.Rules/StateLens.Rules.csproj", feed);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        var feed = await Repository.PackedAsync("src/StateLens.Rules/StateLens.Rules.csproj");
         package = Directory.GetFiles(feed, "StateLens.Analyzers.*.nupkg").Single();
         version = Path.GetFileNameWithoutExtension(package)["StateLens.Analyzers.".Length..];
-
-        // PowerShell is a local dotnet tool of the repository (.config/dotnet-tools.json).
-        var restore = await Repository.RunAsync("dotnet", Repository.Root, "tool", "restore");
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await PowerShellRestored.Value;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,6 +8,9 @@ namespace StateLens.Cli.Tests;
 [Collection(ToolCollection.Name)]
 public sealed partial class SampleAppTests(InstalledTool tool) : IAsyncLifetime
 {
+    private static readonly object Gate = new();
+    private static Task<AnalysedSample>? analysedSample;
+
     private string sample = string.Empty;
     private string output = string.Empty;
     private ProcessResult firstRun = null!;
@@ -16,17 +19,32 @@ public sealed partial class SampleAppTests(InstalledTool tool) : IAsyncLifetime
     [GeneratedRegex(@"expect:\s*(SL\d{4}(?:\s*,\s*SL\d{4})*)")]
     private static partial Regex Marker();
 
+    /// <summary>The copy of the sample, its hashes before the run, and the run: one analysis for every test of the class.</summary>
+    private sealed record AnalysedSample(string Sample, string Output, ProcessResult FirstRun, Dictionary<string, string> SourcesBefore);
+
     public async Task InitializeAsync()
     {
-        var root = Repository.NewTempDirectory("sample");
-        sample = Path.Combine(root, "sample-legacy-app");
-        Repository.CopyTree(Path.Combine(Repository.Root, "sample-legacy-app"), sample);
-        sourcesBefore = HashSources(sample);
-        output = Path.Combine(root, "out");
-        firstRun = await tool.RunAsync(root, "analyze", sample, "--out", output);
+        Task<AnalysedSample> analysis;
+        lock (Gate)
+        {
+            analysis = analysedSample ??= AnalyseAsync(tool);
+        }
+
+        (sample, output, firstRun, sourcesBefore) = await analysis;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<AnalysedSample> AnalyseAsync(InstalledTool tool)
+    {
+        var root = Repository.NewTempDirectory("sample");
+        var sample = Path.Combine(root, "sample-legacy-app");
+        Repository.CopyTree(Path.Combine(Repository.Root, "sample-legacy-app"), sample);
+        var sourcesBefore = HashSources(sample);
+        var output = Path.Combine(root, "out");
+        var firstRun = await tool.RunAsync(root, "analyze", sample, "--out", output);
+        return new AnalysedSample(sample, output, firstRun, sourcesBefore);
+    }
 
     [Fact]
     public void Run_Succeeds()
