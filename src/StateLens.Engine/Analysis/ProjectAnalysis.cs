@@ -58,6 +58,9 @@ internal static class ProjectAnalyzer
         timings.Add("compile", stopwatch.Elapsed);
 
         stopwatch.Restart();
+
+        // Additional files do not change the compilation: it is kept, and the analyzers read the project's new options.
+        project = NHibernateConfigurationFiles.Add(project, compilation, root, cancellationToken);
         var graphCollector = CallGraphBuilder.Begin(name, compilation, cancellationToken, project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath));
         var census = new BindingCensusAnalyzer();
         var resourceLiterals = new ResourceLiteralAnalyzer(name, root);
