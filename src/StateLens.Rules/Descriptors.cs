@@ -82,7 +82,8 @@ public static class Descriptors
         "System.Web cache is kept in process memory",
         "'{0}' uses the System.Web cache, which is local to each replica; use a distributed cache where replicas must agree",
         "HttpRuntime.Cache lives in the worker process: cold after every restart, inconsistent across replicas.",
-        new RuleGuidance(Remedy.DistributedCache, "move shared data to Redis (IDistributedCache) or the database; a per-replica cache may stay only for read-only data"));
+        new RuleGuidance(Remedy.DistributedCache, "move shared data to Redis (IDistributedCache) or the database; a per-replica cache may stay only for read-only data"),
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor RuntimeMemoryCache = Create(
         RuleIds.RuntimeMemoryCache, StateCategories.AppStateCache, DiagnosticSeverity.Warning,

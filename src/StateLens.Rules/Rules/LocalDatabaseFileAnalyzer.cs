@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -44,7 +46,6 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeXml(AdditionalFileAnalysisContext context, XmlConfigDocument document)
     {
-        AnalyzeDefaultConnectionFactory(context, document);
         foreach (var element in document.Elements("add"))
         {
             if (element.Parent is not { } parent || !ConfigDocuments.Is(parent, "connectionStrings")
@@ -66,28 +67,46 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
     /// EF6's &lt;entityFramework&gt;&lt;defaultConnectionFactory type="...LocalDbConnectionFactory"&gt; (or SqlCeConnectionFactory)
     /// makes every DbContext without a connection string of its own create a LocalDB or SQL CE database on this machine.
     /// The EF6 package writes the LocalDB factory into every config it installs into, so it is reported only when the
-    /// file names no other database: no connection string, or only local ones (those are reported themselves).
+    /// file names no other database (no connection string, or only local ones, which are reported themselves) and some
+    /// DbContext may fall back to it: see <see cref="ContextConnections"/>.
     /// </summary>
-    private static void AnalyzeDefaultConnectionFactory(AdditionalFileAnalysisContext context, XmlConfigDocument document)
+    private static void AnalyzeDefaultConnectionFactories(CompilationAnalysisContext context, ContextConnections contexts)
     {
-        foreach (var factory in document.Elements("defaultConnectionFactory"))
+        foreach (var file in context.Options.AdditionalFiles)
         {
-            var type = ConfigDocuments.Attribute(factory, "type") ?? "";
-            if (factory.Parent is not { } parent || !ConfigDocuments.Is(parent, "entityFramework")
-                || !(type.IndexOf("LocalDbConnectionFactory", StringComparison.OrdinalIgnoreCase) >= 0
-                    || type.IndexOf("SqlCeConnectionFactory", StringComparison.OrdinalIgnoreCase) >= 0)
-                || NamesServerDatabase(document))
+            if (ConfigDocuments.Classify(file.Path) != ConfigFileKind.AppConfig
+                || ConfigDocuments.LoadXml(file, context.CancellationToken) is not { } document)
             {
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LocalDatabaseFile,
-                document.StartTag(factory),
-                ConfigDocuments.Properties(document.Symbol(factory)),
-                "EF6 defaultConnectionFactory"));
+            foreach (var factory in document.Elements("defaultConnectionFactory"))
+            {
+                var type = ConfigDocuments.Attribute(factory, "type") ?? "";
+                if (factory.Parent is not { } parent || !ConfigDocuments.Is(parent, "entityFramework")
+                    || !(type.IndexOf("LocalDbConnectionFactory", StringComparison.OrdinalIgnoreCase) >= 0
+                        || type.IndexOf("SqlCeConnectionFactory", StringComparison.OrdinalIgnoreCase) >= 0)
+                    || NamesServerDatabase(document)
+                    || !contexts.MayUseDefaultFactory(ConnectionStringNames(document)))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.LocalDatabaseFile,
+                    document.StartTag(factory),
+                    ConfigDocuments.Properties(document.Symbol(factory)),
+                    "EF6 defaultConnectionFactory"));
+            }
         }
     }
+
+    private static ImmutableHashSet<string> ConnectionStringNames(XmlConfigDocument document) =>
+        document.Elements("add")
+            .Where(add => add.Parent is { } parent && ConfigDocuments.Is(parent, "connectionStrings"))
+            .Select(add => ConfigDocuments.Attribute(add, "name"))
+            .Where(name => name is not null)
+            .ToImmutableHashSet(StringComparer.OrdinalIgnoreCase)!;
 
     /// <summary>A connection string to a server, or connection strings kept in another file (configSource), which may.</summary>
     private static bool NamesServerDatabase(XmlConfigDocument document) =>
@@ -120,6 +139,9 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
         var connections = KnownSymbols.Types(start.Compilation, ConnectionTypes);
         var liteDb = KnownSymbols.Types(start.Compilation, LiteDbTypes);
         var classifier = new FilePathClassifier(start.Compilation);
+        var contexts = new ContextConnections(start.Compilation);
+        start.RegisterOperationAction(contexts.Record, OperationKind.Invocation);
+        start.RegisterCompilationEndAction(end => AnalyzeDefaultConnectionFactories(end, contexts));
 
         start.RegisterOperationAction(
             context =>
@@ -229,5 +251,175 @@ public sealed class LocalDatabaseFileAnalyzer : DiagnosticAnalyzer
 
         return EfCoreProviderMethods.Contains(method.Name)
             && method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>
+    /// How each EF6 DbContext of this compilation gets its connection, as EF6 decides it: a DbConnection or
+    /// ObjectContext passed to the base constructor, or a constant full connection string, never touches the default
+    /// factory; <c>base("name=X")</c> needs connection string X; <c>base("X")</c> and a parameterless base (or
+    /// DbCompiledModel-only) constructor look up X, or the context's own name and full name, among the connection strings
+    /// and fall back to the default factory when it is absent. A string that is not a constant, a chain to another
+    /// source context's constructor, or an EF6 context in a referenced assembly (its constructors cannot be read) means
+    /// the answer is not known, and the factory stays reported.
+    /// </summary>
+    private sealed class ContextConnections
+    {
+        private readonly Compilation compilation;
+        private readonly INamedTypeSymbol? dbContext;
+        private readonly INamedTypeSymbol? dbConnection;
+        private readonly INamedTypeSymbol? objectContext;
+
+        /// <summary>Per source constructor of a context: the connection string names it needs, or null when it cannot be told.</summary>
+        private readonly ConcurrentDictionary<IMethodSymbol, Need> needs = new(SymbolEqualityComparer.Default);
+
+        public ContextConnections(Compilation compilation)
+        {
+            this.compilation = compilation;
+            dbContext = KnownSymbols.Type(compilation, "System.Data.Entity.DbContext");
+            dbConnection = KnownSymbols.Type(compilation, "System.Data.Common.DbConnection");
+            objectContext = KnownSymbols.Type(compilation, "System.Data.Entity.Core.Objects.ObjectContext");
+        }
+
+        /// <summary>Records the constructor initialiser (<c>: base(...)</c>, <c>: this(...)</c>, implicit base()) of a context's constructor.</summary>
+        public void Record(OperationAnalysisContext context)
+        {
+            if (dbContext is null
+                || context.Operation is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor } target, Instance: IInstanceReferenceOperation } invocation
+                || context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                || !constructor.ContainingType.IsOrInherits(dbContext))
+            {
+                return;
+            }
+
+            var targetType = target.ContainingType.OriginalDefinition;
+            Need need;
+            if (SymbolEqualityComparer.Default.Equals(targetType, constructor.ContainingType.OriginalDefinition))
+            {
+                need = Need.Chained;
+            }
+            else if (!SymbolEqualityComparer.Default.Equals(targetType, dbContext))
+            {
+                need = Need.Unknown;
+            }
+            else
+            {
+                need = Classify(invocation, constructor.ContainingType);
+            }
+
+            needs[constructor.OriginalDefinition] = need;
+        }
+
+        private Need Classify(IInvocationOperation invocation, INamedTypeSymbol contextType)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var type = argument.Parameter?.Type;
+                if (type.IsOrInherits(dbConnection) || type.IsOrInherits(objectContext))
+                {
+                    return Need.None;
+                }
+
+                if (type?.SpecialType == SpecialType.System_String)
+                {
+                    if (argument.Value.ConstantValue is not { HasValue: true, Value: string text })
+                    {
+                        return Need.Unknown;
+                    }
+
+                    text = text.Trim();
+                    if (text.StartsWith("name=", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Need.Named(text.Substring("name=".Length).Trim());
+                    }
+
+                    return text.IndexOf('=') >= 0 ? Need.None : Need.Named(text);
+                }
+            }
+
+            return Need.Named(contextType.Name, contextType.ToDisplayString());
+        }
+
+        /// <summary>
+        /// True when some context of this compilation, or one EF6 context this compilation cannot see into, may use the
+        /// default factory; also when EF6 itself does not bind (a legacy project whose packages were not restored).
+        /// </summary>
+        public bool MayUseDefaultFactory(ImmutableHashSet<string> connectionStringNames)
+        {
+            if (dbContext is null)
+            {
+                return true;
+            }
+
+            foreach (var type in SourceContexts(compilation.Assembly.GlobalNamespace))
+            {
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    var need = needs.TryGetValue(constructor.OriginalDefinition, out var recorded)
+                        ? recorded
+                        : Need.Named(type.Name, type.ToDisplayString());
+                    if (need.IsUnknown || need.Names.Length > 0 && !need.Names.Any(connectionStringNames.Contains))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            // A context compiled into a referenced assembly: its base constructor call cannot be read.
+            return compilation.SourceModule.ReferencedAssemblySymbols.Any(assembly =>
+                !SymbolEqualityComparer.Default.Equals(assembly, dbContext!.ContainingAssembly)
+                && assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => SymbolEqualityComparer.Default.Equals(r, dbContext.ContainingAssembly)))
+                && ContainsContext(assembly.GlobalNamespace, connectionStringNames));
+        }
+
+        private IEnumerable<INamedTypeSymbol> SourceContexts(INamespaceSymbol ns)
+        {
+            foreach (var member in ns.GetMembers())
+            {
+                if (member is INamespaceSymbol inner)
+                {
+                    foreach (var type in SourceContexts(inner))
+                    {
+                        yield return type;
+                    }
+                }
+                else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type && type.Locations.Any(l => l.IsInSource)
+                    && type.IsOrInherits(dbContext) && !SymbolEqualityComparer.Default.Equals(type, dbContext))
+                {
+                    yield return type;
+                }
+            }
+        }
+
+        /// <summary>A public, concrete EF6 context whose name is not a connection string of this file.</summary>
+        private bool ContainsContext(INamespaceSymbol ns, ImmutableHashSet<string> connectionStringNames) =>
+            ns.GetMembers().Any(member => member switch
+            {
+                INamespaceSymbol inner => ContainsContext(inner, connectionStringNames),
+                INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, DeclaredAccessibility: Accessibility.Public } type =>
+                    type.IsOrInherits(dbContext) && !connectionStringNames.Contains(type.Name) && !connectionStringNames.Contains(type.ToDisplayString()),
+                _ => false,
+            });
+
+        private sealed class Need
+        {
+            public static readonly Need None = new(ImmutableArray<string>.Empty, false);
+            public static readonly Need Unknown = new(ImmutableArray<string>.Empty, true);
+
+            /// <summary>A constructor that calls another of its own type: that one decides.</summary>
+            public static readonly Need Chained = new(ImmutableArray<string>.Empty, false);
+
+            private Need(ImmutableArray<string> names, bool isUnknown)
+            {
+                Names = names;
+                IsUnknown = isUnknown;
+            }
+
+            /// <summary>Connection string names EF6 tries; without any of them it falls back to the default factory.</summary>
+            public ImmutableArray<string> Names { get; }
+
+            public bool IsUnknown { get; }
+
+            public static Need Named(params string[] names) => new(names.ToImmutableArray(), false);
+        }
     }
 }

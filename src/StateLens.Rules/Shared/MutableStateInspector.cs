@@ -20,7 +20,8 @@ internal enum StateChangeKind
 }
 
 /// <summary>One run-time change of a field or auto-property: which, how, by which member, where.</summary>
-internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol writer, Location location, IMethodSymbol? method = null, bool isMemoisation = false)
+internal sealed class StateChange(
+    ISymbol state, StateChangeKind kind, ISymbol writer, Location location, IMethodSymbol? method = null, bool isMemoisation = false, bool isHelperAssignment = false)
 {
     /// <summary>The field or auto-property that changes.</summary>
     public ISymbol State { get; } = state;
@@ -41,7 +42,13 @@ internal sealed class StateChange(ISymbol state, StateChangeKind kind, ISymbol w
     /// </summary>
     public bool IsMemoisation { get; } = isMemoisation;
 
-    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location, Method, IsMemoisation);
+    /// <summary>
+    /// A plain non-null assignment in a private method of the state's own type (<c>void Init() { _factory = Build(); }</c>):
+    /// memoisation when every call of that method is null-guarded on the state's type (<c>if (_factory == null) Init();</c>).
+    /// </summary>
+    public bool IsHelperAssignment { get; } = isHelperAssignment;
+
+    public StateChange WithState(ISymbol newState) => new(newState, Kind, Writer, Location, Method, IsMemoisation, IsHelperAssignment);
 }
 
 /// <summary>
@@ -129,6 +136,9 @@ internal sealed class MutableStateInspector
 
     /// <summary>Every call or method-group use of a source method: the calling method, or null when not a plain method body.</summary>
     private readonly ConcurrentBag<(IMethodSymbol Callee, IMethodSymbol? Caller, bool InInitializer)> calls = new();
+
+    /// <summary>Every call or method-group use of a private source method, with the fields whose null checks guard the call (empty when unguarded).</summary>
+    private readonly ConcurrentBag<(IMethodSymbol Callee, ImmutableArray<IFieldSymbol> Guards)> privateCalls = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<IPropertySymbol, IFieldSymbol>> autoProperties =
         new(SymbolEqualityComparer.Default);
 
@@ -330,9 +340,18 @@ internal sealed class MutableStateInspector
             return;
         }
 
+        var method = PlainMethod(context, insideFunction);
         changes.Add(new StateChange(
-            state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation(), PlainMethod(context, insideFunction), IsLazyAssignment(reference, field)));
+            state, StateChangeKind.Write, Writer(context.ContainingSymbol), reference.Syntax.GetLocation(), method, IsLazyAssignment(reference, field),
+            IsHelperAssignment(reference, field, method)));
     }
+
+    /// <summary>A plain non-null assignment in a private ordinary method of the field's own type, outside lambdas: a candidate initialisation helper.</summary>
+    private static bool IsHelperAssignment(IFieldReferenceOperation reference, IFieldSymbol field, IMethodSymbol? method) =>
+        method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private }
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, field.ContainingType.OriginalDefinition)
+        && reference.Parent is ISimpleAssignmentOperation assignment
+        && !IsNull(Unwrap(assignment.Value));
 
     private void AnalyzePropertyReference(OperationAnalysisContext context, IPropertyReferenceOperation reference)
     {
@@ -420,7 +439,56 @@ internal sealed class MutableStateInspector
         }
 
         calls.Add((callee, caller, inInitializer));
+        if (callee.DeclaredAccessibility == Accessibility.Private)
+        {
+            privateCalls.Add((callee, invocation is null ? ImmutableArray<IFieldSymbol>.Empty : NullGuards(invocation)));
+        }
     }
+
+    /// <summary>
+    /// The fields whose null check guards <paramref name="site"/>: <c>if (_f == null) Init();</c>, also double-checked under a
+    /// lock. Empty when the site sits in a lambda or local function (it runs later, unguarded).
+    /// </summary>
+    private static ImmutableArray<IFieldSymbol> NullGuards(IOperation site)
+    {
+        var guards = ImmutableArray.CreateBuilder<IFieldSymbol>();
+        bool Collect(IOperation operation)
+        {
+            if (Unwrap(operation) is IFieldReferenceOperation guard)
+            {
+                guards.Add(guard.Field.OriginalDefinition);
+                return true;
+            }
+
+            return false;
+        }
+
+        IOperation child = site;
+        for (var current = site.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return ImmutableArray<IFieldSymbol>.Empty;
+                case IConditionalOperation conditional when conditional.WhenTrue == child:
+                    IsNullCheck(conditional.Condition, Collect);
+                    break;
+            }
+        }
+
+        return guards.ToImmutable();
+    }
+
+    /// <summary>
+    /// True when <paramref name="change"/> is a helper assignment and every use of its helper is a call null-guarded by a
+    /// field of the state's type and staticness: the helper only ever fills the field while it is still empty.
+    /// </summary>
+    private static bool IsGuardedHelperAssignment(StateChange change, IReadOnlyDictionary<IMethodSymbol, List<ImmutableArray<IFieldSymbol>>> guardsByHelper) =>
+        change.IsHelperAssignment
+        && change.Method is { } helper
+        && guardsByHelper.TryGetValue(helper.OriginalDefinition, out var uses)
+        && uses.All(guards => guards.Any(g => g.IsStatic == change.State.IsStatic
+            && SymbolEqualityComparer.Default.Equals(g.ContainingType.OriginalDefinition, change.State.ContainingType.OriginalDefinition)));
 
     private static bool IsInsideFunction(IOperation operation)
     {
@@ -955,8 +1023,20 @@ internal sealed class MutableStateInspector
 
         // State whose only run-time change is its lazy first assignment is a memoised value: computed once, never
         // changed, the same on one server as on many. A reset, another assignment or a mutation makes it state again.
+        // A private helper filled under its callers' null guards (if (_factory == null) Init();) memoises too.
+        var guardsByHelper = new Dictionary<IMethodSymbol, List<ImmutableArray<IFieldSymbol>>>(SymbolEqualityComparer.Default);
+        foreach (var (callee, guards) in privateCalls)
+        {
+            if (!guardsByHelper.TryGetValue(callee, out var uses))
+            {
+                guardsByHelper[callee] = uses = new List<ImmutableArray<IFieldSymbol>>();
+            }
+
+            uses.Add(guards);
+        }
+
         var byState = all.GroupBy(c => c.State, SymbolEqualityComparer.Default)
-            .Where(g => !g.All(c => c.IsMemoisation))
+            .Where(g => !g.All(c => c.IsMemoisation || IsGuardedHelperAssignment(c, guardsByHelper)))
             .ToDictionary(g => g.Key!, g => g.ToList(), SymbolEqualityComparer.Default);
 
         // A field assigned in a hand-written setter changes when (and where) that property is assigned.

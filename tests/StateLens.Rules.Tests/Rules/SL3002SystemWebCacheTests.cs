@@ -47,7 +47,7 @@ public sealed class SL3002SystemWebCacheTests
         """, Framework.NetFramework);
 
     [Fact]
-    public Task PageAndContextCache_AreReported() => Verify.AnalyzerAsync<SystemWebCacheAnalyzer>("""
+    public Task PageAndContextCache_AreReported_TheirMetadataIsNot() => Verify.AnalyzerAsync<SystemWebCacheAnalyzer>("""
         using System;
         using System.Data;
         using System.Web;
@@ -70,7 +70,11 @@ public sealed class SL3002SystemWebCacheTests
 
         public static class CacheAdmin
         {
-            public static int Count() { return {|SL3002:HttpContext.Current.Cache.Count|}; }
+            public static int Count() { return HttpContext.Current.Cache.Count; }
+
+            public static long Limit() { return HttpRuntime.Cache.EffectivePrivateBytesLimit; }
+
+            public static void Clear(string key) { {|SL3002:HttpContext.Current.Cache.Remove(key)|}; }
         }
         """, Framework.NetFramework);
 

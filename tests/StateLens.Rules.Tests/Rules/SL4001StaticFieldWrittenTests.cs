@@ -593,4 +593,106 @@ public sealed class SL4001StaticFieldWrittenTests
             public static IEngine Current => Singleton<IEngine>.Instance ?? Create();
         }
         """);
+
+    [Fact]
+    public Task FactoryBuiltByPrivateHelperUnderNullGuard_IsNotReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        public interface ISessionFactory { object OpenSession(); }
+        public interface IConfigurationBuilder { ISessionFactory BuildSessionFactory(); }
+
+        public class SessionFactoryWrapper
+        {
+            private static ISessionFactory _factory;
+            private static ISessionFactory _auditFactory;
+            private static readonly object Sync = new object();
+            private readonly IConfigurationBuilder _builder;
+
+            public SessionFactoryWrapper(IConfigurationBuilder builder) => _builder = builder;
+
+            public object OpenSession()
+            {
+                if (_factory == null) { Init(); }
+                return _factory.OpenSession();
+            }
+
+            public object OpenAuditSession()
+            {
+                if (_auditFactory == null)
+                {
+                    lock (Sync)
+                    {
+                        if (_auditFactory == null)
+                        {
+                            InitAudit();
+                        }
+                    }
+                }
+
+                return _auditFactory.OpenSession();
+            }
+
+            private void Init()
+            {
+                var built = _builder.BuildSessionFactory();
+                _factory = built;
+            }
+
+            private void InitAudit() => _auditFactory = _builder.BuildSessionFactory();
+        }
+        """);
+
+    [Fact]
+    public Task HelperAlsoCalledUnguardedOrResettingOrUsedAsDelegate_IsReported() => Verify.AnalyzerAsync<StaticMutableStateAnalyzer>("""
+        using System;
+        public interface ISessionFactory { object OpenSession(); }
+        public interface IConfigurationBuilder { ISessionFactory BuildSessionFactory(); }
+
+        public class SessionFactoryWrapper
+        {
+            private static ISessionFactory {|SL4001:_factory|};
+            private static ISessionFactory {|SL4001:_reportFactory|};
+            private static ISessionFactory {|SL4001:_archiveFactory|};
+            private static ISessionFactory {|SL4001:_searchFactory|};
+            private readonly IConfigurationBuilder _builder;
+
+            public SessionFactoryWrapper(IConfigurationBuilder builder) => _builder = builder;
+
+            public object OpenSession()
+            {
+                if (_factory == null) { Init(); }
+                return _factory.OpenSession();
+            }
+
+            public void Rebuild() => Init();
+
+            public object OpenReportSession()
+            {
+                if (_reportFactory == null) { InitReport(); }
+                return _reportFactory.OpenSession();
+            }
+
+            public void Invalidate() => _reportFactory = null;
+
+            public object OpenArchiveSession()
+            {
+                if (_archiveFactory == null) { InitArchive(); }
+                return _archiveFactory.OpenSession();
+            }
+
+            public Action Warmer => InitArchive;
+
+            public object OpenSearchSession()
+            {
+                if (_searchFactory != null) { InitSearch(); }
+                return _searchFactory.OpenSession();
+            }
+
+            private void Init() => _factory = _builder.BuildSessionFactory();
+
+            private void InitReport() => _reportFactory = _builder.BuildSessionFactory();
+
+            private void InitArchive() => _archiveFactory = _builder.BuildSessionFactory();
+
+            private void InitSearch() => _searchFactory = _builder.BuildSessionFactory();
+        }
+        """);
 }

@@ -280,4 +280,73 @@ public sealed class SL5004LocalDatabaseFileTests
         }
         """,
     }, [Packages.EntityFrameworkCore, Packages.EntityFrameworkCoreAbstractions, Packages.EntityFrameworkCoreRelational, Packages.EntityFrameworkCoreSqlite, Packages.EntityFrameworkCoreSqlServer, Packages.DataSqlite]);
+
+    private const string Ef6Stub = """
+        namespace System.Data.Common { public abstract class DbConnection { } }
+        namespace System.Data.Entity
+        {
+            public class DbContext
+            {
+                protected DbContext() { }
+                public DbContext(string nameOrConnectionString) { }
+                public DbContext(System.Data.Common.DbConnection existingConnection, bool contextOwnsConnection) { }
+            }
+        }
+        """;
+
+    private const string FactoryConfig = """
+        <configuration>
+          <connectionStrings>
+            {|SL5004:<add name="CatalogDBContext" connectionString="Data Source=(localdb)\MSSQLLocalDB;Initial Catalog=Catalog;Integrated Security=True" providerName="System.Data.SqlClient" />|}
+          </connectionStrings>
+          <entityFramework>
+            FACTORY
+          </entityFramework>
+        </configuration>
+        """;
+
+    private const string Factory = """<defaultConnectionFactory type="System.Data.Entity.Infrastructure.LocalDbConnectionFactory, EntityFramework" />""";
+
+    private static Task VerifyContextsAsync(string code, bool factoryReported) =>
+        Verify.AnalyzerAsync<LocalDatabaseFileAnalyzer>(
+            Ef6Stub + code,
+            Framework.NetFramework,
+            new AdditionalFile("/src/Catalog/Web.config", FactoryConfig.Replace("FACTORY", factoryReported ? "{|SL5004:" + Factory + "|}" : Factory)));
+
+    [Fact]
+    public Task Ef6DefaultFactory_IsNotReported_WhenEveryContextHasItsNamedConnectionString() => VerifyContextsAsync("""
+        namespace Catalog.Models
+        {
+            public class CatalogDBContext : System.Data.Entity.DbContext
+            {
+                public CatalogDBContext() : base("name=CatalogDBContext") { }
+                public CatalogDBContext(int pageSize) : this() { }
+            }
+
+            public class AuditContext : System.Data.Entity.DbContext
+            {
+                public AuditContext(System.Data.Common.DbConnection connection) : base(connection, true) { }
+            }
+
+            public class ReportingContext : System.Data.Entity.DbContext
+            {
+                public ReportingContext() : base("Server=sql01;Database=Reports;Integrated Security=SSPI") { }
+            }
+        }
+
+        namespace Catalog.Legacy
+        {
+            public class CatalogDBContext : System.Data.Entity.DbContext { }
+        }
+        """, factoryReported: false);
+
+    [Theory]
+    [InlineData("public class OrdersContext : System.Data.Entity.DbContext { }")]
+    [InlineData("public class OrdersContext : System.Data.Entity.DbContext { public OrdersContext() : base(\"name=OrdersDb\") { } }")]
+    [InlineData("public class OrdersContext : System.Data.Entity.DbContext { public OrdersContext() : base(\"OrdersDb\") { } }")]
+    [InlineData("public class OrdersContext : System.Data.Entity.DbContext { public OrdersContext() : base(Settings.Name) { } }")]
+    [InlineData("public class CatalogDBContext : System.Data.Entity.DbContext { public CatalogDBContext() : base(\"name=CatalogDBContext\") { } public CatalogDBContext(bool local) { } } public class Local : CatalogDBContext { public Local() : base(true) { } }")]
+    public Task Ef6DefaultFactory_IsReported_WhenSomeContextMayFallBackToIt(string context) => VerifyContextsAsync(
+        "public static class Settings { public static string Name = \"OrdersDb\"; }\n" + context,
+        factoryReported: true);
 }
