@@ -87,13 +87,23 @@ internal sealed class BindingCensusAnalyzer : DiagnosticAnalyzer
 
     private void CountBlocks(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
+        var pending = new Stack<IOperation>(64);
         foreach (var block in blocks)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var census = File(block.Syntax.SyntaxTree);
             var (names, unbound) = (0, 0);
-            foreach (var operation in block.DescendantsAndSelf())
+
+            // An explicit stack rather than DescendantsAndSelf: every operation of the project passes here.
+            pending.Push(block);
+            while (pending.Count > 0)
             {
+                var operation = pending.Pop();
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+
                 if (operation.Kind == OperationKind.Invalid)
                 {
                     // Only the innermost failure: an invocation on an unbound receiver is one missing name, not two.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -603,6 +604,10 @@ public static class CallGraphBuilder
     /// </summary>
     internal sealed class BodyWalker(ProjectGraph graph, HashSet<string> entryIds, CancellationToken cancellationToken)
     {
+        /// <summary>Edge targets repeat (the same calls and properties all over a project): each id is built once.</summary>
+        private readonly ConcurrentDictionary<ISymbol, string?> ids = new(SymbolEqualityComparer.Default);
+        private readonly Func<ISymbol, string?> idOf = symbol => Id(symbol);
+
         /// <summary>
         /// Walks the blocks of one owning member; blocks of different members arrive concurrently, so the walk collects
         /// its edges on its own and takes the graph's lock only to add them.
@@ -662,7 +667,7 @@ public static class CallGraphBuilder
 
         private void Walk(IOperation root, string owner, List<(string From, string To)> edges)
         {
-            var stack = new Stack<IOperation>();
+            var stack = new Stack<IOperation>(64);
             stack.Push(root);
             while (stack.Count > 0)
             {
@@ -700,14 +705,14 @@ public static class CallGraphBuilder
             }
         }
 
-        private static void Edge(List<(string From, string To)> edges, string owner, ISymbol? target)
+        private void Edge(List<(string From, string To)> edges, string owner, ISymbol? target)
         {
-            if (target is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            if (target is null or IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
             {
                 return;
             }
 
-            if (Id(target) is { } id)
+            if (ids.GetOrAdd(target, idOf) is { } id)
             {
                 edges.Add((owner, id));
             }

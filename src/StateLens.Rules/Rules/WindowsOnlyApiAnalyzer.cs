@@ -48,7 +48,8 @@ public sealed class WindowsOnlyApiAnalyzer : DiagnosticAnalyzer
 
             // Static calls are everywhere: each containing type is judged once per compilation.
             var platforms = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
-            string? Platform(INamedTypeSymbol? type) => type is null ? null : platforms.GetOrAdd(type, Judge);
+            Func<INamedTypeSymbol, string?> judge = Judge;
+            string? Platform(INamedTypeSymbol? type) => type is null ? null : platforms.GetOrAdd(type.OriginalDefinition, judge);
 
             string? Judge(INamedTypeSymbol type) =>
                 IsInNamespace(type, "System.DirectoryServices") && !IsInNamespace(type, "System.DirectoryServices.Protocols") ? DirectoryServices

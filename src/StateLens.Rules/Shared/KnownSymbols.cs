@@ -29,7 +29,7 @@ internal static class KnownSymbols
         TypeLookup.For(compilation).One(metadataName);
 
     /// <summary>As <see cref="Types"/> for one name, in the order Roslyn searches: the compilation's own assembly first.</summary>
-    public static ImmutableArray<INamedTypeSymbol> TypesNamed(Compilation compilation, string metadataName) =>
+    public static IReadOnlyList<INamedTypeSymbol> TypesNamed(Compilation compilation, string metadataName) =>
         TypeLookup.For(compilation).All(metadataName);
 
     /// <summary>
@@ -43,11 +43,13 @@ internal static class KnownSymbols
 
         private readonly Compilation compilation;
         private readonly ImmutableArray<IAssemblySymbol> assemblies;
-        private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> found = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol[]> found = new(StringComparer.Ordinal);
+        private readonly Func<string, INamedTypeSymbol[]> find;
 
         private TypeLookup(Compilation compilation)
         {
             this.compilation = compilation;
+            find = Find;
             var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
             builder.Add(compilation.Assembly);
             foreach (var reference in compilation.References)
@@ -63,12 +65,12 @@ internal static class KnownSymbols
 
         public static TypeLookup For(Compilation compilation) => ByCompilation.GetValue(compilation, c => new TypeLookup(c));
 
-        public ImmutableArray<INamedTypeSymbol> All(string metadataName) => found.GetOrAdd(metadataName, Find);
+        public IReadOnlyList<INamedTypeSymbol> All(string metadataName) => found.GetOrAdd(metadataName, find);
 
         public INamedTypeSymbol? One(string metadataName)
         {
             var all = All(metadataName);
-            return all.Length switch
+            return all.Count switch
             {
                 0 => null,
                 1 => all[0],
@@ -78,12 +80,12 @@ internal static class KnownSymbols
             };
         }
 
-        private ImmutableArray<INamedTypeSymbol> Find(string metadataName)
+        private INamedTypeSymbol[] Find(string metadataName)
         {
             var topLevel = metadataName.IndexOf('+') is var plus and >= 0 ? metadataName.Substring(0, plus) : metadataName;
             var simpleName = topLevel.Substring(topLevel.LastIndexOf('.') + 1);
             var withoutArity = simpleName.IndexOf('`') is var tick and >= 0 ? simpleName.Substring(0, tick) : simpleName;
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var builder = new List<INamedTypeSymbol>(1);
             var seen = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
             foreach (var assembly in assemblies)
             {
@@ -96,7 +98,7 @@ internal static class KnownSymbols
                 }
             }
 
-            return builder.ToImmutable();
+            return builder.ToArray();
         }
     }
 
