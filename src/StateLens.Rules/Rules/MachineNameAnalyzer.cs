@@ -17,6 +17,23 @@ public sealed class MachineNameAnalyzer : DiagnosticAnalyzer
     /// <summary>Where a machine name is only a label in output, not an identity: logging libraries, Trace/Debug, Console.</summary>
     private static readonly string[] OutputNamespaces = { "Microsoft.Extensions.Logging", "log4net", "NLog", "Serilog" };
 
+    /// <summary>
+    /// Base types of compiled views and pages (Razor on ASP.NET Core and System.Web, WebForms markup): what their code
+    /// writes goes to the page, a label for a person to read.
+    /// </summary>
+    private static readonly string[] ViewBaseTypes =
+    {
+        "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase",
+        "System.Web.WebPages.WebPageExecutingBase",
+        "System.Web.UI.TemplateControl",
+    };
+
+    /// <summary>
+    /// The write methods of those bases (Write, WriteLiteral, WriteTo), and the writers StateLens's own extraction of view
+    /// code declares in the view class (__Write, _W in VB).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> ViewWriteMethods = ImmutableHashSet.Create(StringComparer.Ordinal, "Write", "WriteLiteral", "WriteTo", "__Write", "_W");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.MachineNameIdentity);
 
@@ -31,6 +48,7 @@ public sealed class MachineNameAnalyzer : DiagnosticAnalyzer
             var dns = KnownSymbols.Type(start.Compilation, "System.Net.Dns");
             var outputTypes = KnownSymbols.Types(
                 start.Compilation, "System.Console", "System.Diagnostics.Trace", "System.Diagnostics.Debug", "System.Diagnostics.TraceSource");
+            var viewBases = KnownSymbols.Types(start.Compilation, ViewBaseTypes);
 
             start.RegisterOperationAction(
                 context =>
@@ -41,7 +59,7 @@ public sealed class MachineNameAnalyzer : DiagnosticAnalyzer
                         IInvocationOperation { TargetMethod: { Name: "GetHostName" } method } when SymbolEqualityComparer.Default.Equals(method.ContainingType, dns) => method,
                         _ => null,
                     };
-                    if (member is null || FlowsIntoOutput(context.Operation, outputTypes))
+                    if (member is null || FlowsIntoOutput(context.Operation, outputTypes, viewBases))
                     {
                         return;
                     }
@@ -58,10 +76,11 @@ public sealed class MachineNameAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// True when the value goes straight (through string building) into a log or console call: "Started on {host}"
-    /// is a label, and the rule is about names used as identities (lock owners, queue names, per-node file names).
+    /// True when the value goes straight (through string building) into a log or console call, or into a view's output
+    /// (<c>@Environment.MachineName</c> in a layout): "Started on {host}" is a label, and the rule is about names used as
+    /// identities (lock owners, queue names, per-node file names).
     /// </summary>
-    private static bool FlowsIntoOutput(IOperation operation, ImmutableHashSet<INamedTypeSymbol> outputTypes)
+    private static bool FlowsIntoOutput(IOperation operation, ImmutableHashSet<INamedTypeSymbol> outputTypes, ImmutableHashSet<INamedTypeSymbol> viewBases)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
@@ -72,7 +91,8 @@ public sealed class MachineNameAnalyzer : DiagnosticAnalyzer
                     continue;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    if (method.ContainingType.IsOrInherits(outputTypes))
+                    if (method.ContainingType.IsOrInherits(outputTypes)
+                        || (ViewWriteMethods.Contains(method.Name) && method.ContainingType.IsOrInherits(viewBases)))
                     {
                         return true;
                     }

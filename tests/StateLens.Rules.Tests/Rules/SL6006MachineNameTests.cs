@@ -29,6 +29,44 @@ public sealed class SL6006MachineNameTests
         """);
 
     [Fact]
+    public Task MachineNameWrittenIntoAView_IsNotReported_ButUsedAsAKeyThere_IsReported() => Verify.AnalyzerAsync<MachineNameAnalyzer>("""
+        using System;
+        using System.IO;
+
+        namespace ASP
+        {
+            // The shape StateLens gives the code of a view: a class over the view's base type, writing through __Write.
+            public abstract class _Views_Shared__Layout_cshtml : System.Web.UI.Page
+            {
+                private void RenderView()
+                {
+                    __Write(Environment.MachineName);
+                    __Write("Served by " + Environment.MachineName);
+                    __Write(File.ReadAllText(Path.Combine("App_Data", {|SL6006:Environment.MachineName|} + ".txt")));
+                }
+
+                private static void __Write(object value) { }
+            }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
+    public Task MachineNameWrittenByAWriterOutsideViews_IsReported() => Verify.AnalyzerAsync<MachineNameAnalyzer>("""
+        using System;
+
+        public class NodeRegistry
+        {
+            public void Register() => __Write({|SL6006:Environment.MachineName|});
+
+            public void Write(object node) { }
+
+            public void Announce() => Write({|SL6006:Environment.MachineName|});
+
+            private static void __Write(object value) { }
+        }
+        """, Framework.NetFramework);
+
+    [Fact]
     public Task MachineNameInLogOutput_IsNotReported() => Verify.AnalyzerAsync<MachineNameAnalyzer>(new[]
     {
         """
