@@ -30,18 +30,7 @@ internal static class NHibernateConfigurationFiles
         var classifier = new FilePathClassifier(compilation);
         foreach (var path in NamedPaths(compilation, configuration, classifier, cancellationToken))
         {
-            if (FileOf(path, folder, root) is not { } file || !present.Add(file))
-            {
-                continue;
-            }
-
-            SourceText text;
-            try
-            {
-                using var stream = File.OpenRead(file);
-                text = SourceText.From(stream);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            if (FileOf(path, folder, root) is not { } file || !present.Add(file) || ConfigurationFiles.TryRead(file) is not { } text)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 namespace StateLens.Engine.Loading;
 
 /// <summary>
@@ -9,6 +10,20 @@ namespace StateLens.Engine.Loading;
 /// </summary>
 public static class ConfigurationFiles
 {
+    /// <summary>The text of a configuration file handed to the analyzers, or null when it cannot be read (it is then left out, as Roslyn would).</summary>
+    internal static SourceText? TryRead(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return SourceText.From(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Build output, restored packages and tool folders: never the application's own logging configuration.</summary>
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -235,13 +235,7 @@ internal static class SolutionLoader
             var present = project.AdditionalDocuments.Select(d => d.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
             foreach (var file in ConfigurationFiles.In(folder).Where(f => !present.Contains(f)))
             {
-                SourceText text;
-                try
-                {
-                    using var stream = File.OpenRead(file);
-                    text = SourceText.From(stream);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                if (ConfigurationFiles.TryRead(file) is not { } text)
                 {
                     continue;
                 }
